@@ -1,0 +1,79 @@
+/**
+ * The e2e bridge: serves the built renderer and forwards each `window.api.invoke` (injected by the
+ * Playwright fixture) over loopback HTTP to the very same createCore + dispatch the Electron IPC
+ * glue uses. Only the thin Electron shell is left out.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { sql } from 'kysely';
+import { createCore } from '../../electron/core/create-core';
+import type { Surface } from '../../shared/roles';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
+const dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
+const STATION = 'Front desk 1';
+
+const core = await createCore({
+  database: process.env.E2E_DATABASE_URL ? { kind: 'postgres', url: process.env.E2E_DATABASE_URL } : { kind: 'embedded', dataDir: join(dataDir, 'db') },
+  settingsFile: join(dataDir, 'station-settings.json'),
+  embeddedDataDir: join(dataDir, 'db'),
+  appVersion: 'e2e',
+  logError: (err, where) => console.error(`[bridge] ${where}`, err),
+});
+core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+async function body(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+function json(res: ServerResponse, status: number, data: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(data));
+}
+
+async function resetDatabase(): Promise<void> {
+  const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(core.ctx.db);
+  await sql.raw(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`).execute(core.ctx.db);
+  for (const id of [...core.ctx.sessions['byClient'].keys()]) core.ctx.sessions.forget(id);
+  core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (req.method === 'POST' && url.pathname === '/__bridge/invoke') {
+      const { clientId, surface, channel, input } = (await body(req)) as { clientId: string; surface: Surface; channel: unknown; input: unknown };
+      return json(res, 200, await core.dispatch({ clientId: `page:${clientId}`, surface: surface === 'kiosk' ? 'kiosk' : 'workstation' }, channel, input));
+    }
+    if (req.method === 'POST' && url.pathname === '/__test/reset') {
+      await resetDatabase();
+      return json(res, 200, { ok: true });
+    }
+    if (url.pathname === '/__bridge/health') return json(res, 200, { ok: true });
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(rendererDir, rel === '/' ? 'index.html' : rel);
+    if (!file.startsWith(rendererDir) || !existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  } catch (err) {
+    console.error('[bridge]', err);
+    json(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure' } });
+  }
+});
+
+server.listen(port, '127.0.0.1', () => console.log(`[bridge] listening on http://127.0.0.1:${port} (${core.ctx.dbHandle.description})`));
+
+const stop = async () => {
+  server.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

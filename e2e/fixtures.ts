@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Browser, type Page, type APIRequestContext } from '@playwright/test';
+
+export const SCREENSHOT_DIR = join(import.meta.dirname, 'screenshots');
+
+/**
+ * Injects `window.api` before the app loads. Each page gets its own client id (kept in
+ * sessionStorage, so a reload keeps the session, as a window does in Electron); '#kiosk' pages
+ * call as the kiosk surface.
+ */
+function bridgeScript(): void {
+  const key = 'e2e-client-id';
+  let id = sessionStorage.getItem(key);
+  if (!id) {
+    id = Math.random().toString(36).slice(2);
+    sessionStorage.setItem(key, id);
+  }
+  const clientId = id;
+  const surface = location.hash === '#kiosk' ? 'kiosk' : 'workstation';
+  Object.defineProperty(window, 'api', {
+    value: Object.freeze({
+      invoke: async (channel: string, input: unknown) => {
+        const res = await fetch('/__bridge/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, surface, channel, input }) });
+        return res.json();
+      },
+    }),
+  });
+}
+
+export const STRONG = 'correct horse battery staple';
+
+/** Calls a channel as a hidden helper client, e.g. to create the first admin before a spec. */
+export async function apiCall(request: APIRequestContext, channel: string, input: unknown, clientId = 'spec-helper') {
+  const res = await request.post('/__bridge/invoke', { data: { clientId, surface: 'workstation', channel, input } });
+  const body = await res.json();
+  if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message}`);
+  return body.data;
+}
+
+export async function createAdmin(request: APIRequestContext, email = 'ada@example.com', password = STRONG): Promise<void> {
+  await apiCall(request, 'setup:createFirstAdmin', { name: 'Ada Admin', email, password });
+  await apiCall(request, 'auth:signOut', {});
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A separate browser context: another window, another person, its own session. */
+export async function otherWindow(browser: Browser, hash = ''): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await ctx.addInitScript(bridgeScript);
+  const page = await ctx.newPage();
+  await page.goto(`/${hash}`);
+  return page;
+}
+
+export const test = base.extend<{ resetDb: void }>({
+  resetDb: [
+    async ({ request }, use) => {
+      await request.post('/__test/reset');
+      await use();
+    },
+    { auto: true },
+  ],
+  context: async ({ context }, use) => {
+    await context.addInitScript(bridgeScript);
+    await use(context);
+  },
+});
+
+export { expect };

@@ -1,0 +1,197 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import bcrypt from 'bcrypt';
+import type { changePasswordInput, signInInput, signUpInput } from '../../shared/auth';
+import type { SessionInfo, SessionUser } from '../../shared/auth';
+import { AppError } from '../../shared/errors';
+import { isOrganiser, ROLES, type Role } from '../../shared/roles';
+import { writeAudit } from '../audit/audit.service';
+import { actorOf, type Caller } from '../core/caller';
+import type { CoreContext } from '../core/context';
+import type { Database } from '../db/schema';
+import { deleteSessions, getPasswordHash, hashPassword, insertAccount, setPasswordHash } from './accounts';
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './login-throttle';
+import { assertAcceptablePassword } from './password-policy';
+
+export interface ResolvedSession {
+  user: SessionUser;
+  token: string;
+  createdAt: Date;
+}
+
+const INVALID_CREDENTIALS = 'Email or password is incorrect.';
+const DISABLED_MESSAGE = 'This account has been disabled. Ask an administrator.';
+
+const limitsFor = (ctx: CoreContext, role: Role) =>
+  isOrganiser(role)
+    ? { lifetime: ctx.sessionPolicy.organiserLifetimeSeconds, idle: ctx.sessionPolicy.organiserIdleSeconds }
+    : { lifetime: ctx.sessionPolicy.attendeeLifetimeSeconds, idle: ctx.sessionPolicy.attendeeIdleSeconds };
+
+export function sessionInfoOf(ctx: CoreContext, s: ResolvedSession): SessionInfo {
+  const { lifetime, idle } = limitsFor(ctx, s.user.role);
+  return { user: s.user, expiresAt: new Date(s.createdAt.getTime() + lifetime * 1000).toISOString(), idleTimeoutSeconds: idle };
+}
+
+/**
+ * The session a client holds right now, or null. Ends it (in the database too) when it is past
+ * its absolute or idle limit, or when the account was disabled, and remembers why.
+ */
+export async function resolveSession(ctx: CoreContext, clientId: string): Promise<ResolvedSession | null> {
+  const held = ctx.sessions.get(clientId);
+  if (!held) return null;
+  const now = ctx.now();
+  const found = await ctx.auth.api.getSession({ headers: new Headers({ cookie: held.cookie }) });
+  if (!found) {
+    // Ended elsewhere: say why when we can tell.
+    const user = await ctx.db.selectFrom('user').select('disabled').where('id', '=', held.userId).executeTakeFirst();
+    ctx.sessions.end(clientId, user?.disabled ? DISABLED_MESSAGE : 'Your session was ended (signed out elsewhere, or the account was changed by an administrator). Please sign in again.');
+    return null;
+  }
+  const u = found.user as typeof found.user & { role: string; disabled: boolean; mustChangePassword: boolean };
+  const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as Role) : 'attendee';
+  const { lifetime, idle } = limitsFor(ctx, role);
+  const createdAt = new Date(held.openedAtMs);
+  const reason = u.disabled
+    ? DISABLED_MESSAGE
+    : now.getTime() - createdAt.getTime() > lifetime * 1000
+      ? `Your session reached its ${Math.round(lifetime / 3600)}-hour limit. Please sign in again.`
+      : now.getTime() - held.lastActivityMs > idle * 1000
+        ? `You were signed out after ${Math.round(idle / 60)} minutes without activity. Please sign in again.`
+        : null;
+  if (reason) {
+    await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
+    ctx.sessions.end(clientId, reason);
+    return null;
+  }
+  ctx.sessions.touch(clientId, now.getTime());
+  return {
+    token: held.token,
+    createdAt,
+    user: { id: u.id, name: u.name, email: u.email, role, mustChangePassword: Boolean(u.mustChangePassword) },
+  };
+}
+
+const isBadCredentials = (e: unknown): boolean => {
+  const err = e as { statusCode?: number; status?: string };
+  return err?.statusCode === 401 || err?.status === 'UNAUTHORIZED';
+};
+
+/** Asks better-auth for a session; the cookie it signs stays in this process. */
+async function openSession(ctx: CoreContext, caller: Caller, email: string, password: string): Promise<ResolvedSession | null> {
+  let res;
+  try {
+    res = await ctx.auth.api.signInEmail({ body: { email, password, rememberMe: false }, returnHeaders: true });
+  } catch (e) {
+    if (isBadCredentials(e)) return null;
+    throw e;
+  }
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const openedAtMs = ctx.now().getTime();
+  ctx.sessions.set(caller.clientId, { cookie, token: res.response.token, userId: res.response.user.id, openedAtMs, lastActivityMs: openedAtMs });
+  return resolveSession(ctx, caller.clientId);
+}
+
+export async function signIn(ctx: CoreContext, caller: Caller, input: z.output<typeof signInInput>): Promise<SessionInfo> {
+  const now = ctx.now();
+  await assertSignInAllowed(ctx.db, input.email, now);
+  await endClientSession(ctx, caller);
+
+  const opened = await openSession(ctx, caller, input.email, input.password);
+  if (!opened) {
+    const reason = ctx.sessions.takeEndedReason(caller.clientId);
+    if (reason === DISABLED_MESSAGE) {
+      // Right password, disabled account: saying so leaks nothing the password holder doesn't know.
+      await clearSignInFailures(ctx.db, input.email);
+      throw new AppError('FORBIDDEN', reason);
+    }
+    await recordSignInFailure(ctx.db, input.email, now);
+    await writeAudit(ctx.db, actorOf(caller), { action: 'auth.sign_in_failed', entityType: 'account', entityId: input.email });
+    throw new AppError('UNAUTHENTICATED', INVALID_CREDENTIALS);
+  }
+  await clearSignInFailures(ctx.db, input.email);
+  await writeAudit(ctx.db, { actorId: opened.user.id, actorEmail: opened.user.email, station: caller.station }, {
+    action: 'auth.sign_in',
+    entityType: 'user',
+    entityId: opened.user.id,
+    after: { surface: caller.surface },
+  });
+  return sessionInfoOf(ctx, opened);
+}
+
+/** Attendees register themselves; staff and admin accounts are made by an admin (users service). */
+export async function signUp(ctx: CoreContext, caller: Caller, input: z.output<typeof signUpInput>): Promise<SessionInfo> {
+  return createAccountAndSignIn(ctx, caller, { ...input, role: 'attendee' }, 'auth.sign_up');
+}
+
+export async function createAccountAndSignIn(
+  ctx: CoreContext,
+  caller: Caller,
+  input: { name: string; email: string; password: string; role: Role },
+  action: string,
+  /** Runs first inside the transaction, e.g. "no account may exist yet" for the first admin. */
+  guard?: (trx: Transaction<Database>) => Promise<void>,
+): Promise<SessionInfo> {
+  assertAcceptablePassword(input.password);
+  const passwordHash = await hashPassword(input.password, ctx.bcryptCost);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (guard) await guard(trx);
+    const user = await insertAccount(trx, { name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: false }, now);
+    await writeAudit(trx, { actorId: user.id, actorEmail: user.email, station: caller.station }, { action, entityType: 'user', entityId: user.id, after: user });
+  });
+  await endClientSession(ctx, caller);
+  const opened = await openSession(ctx, caller, input.email, input.password);
+  if (!opened) throw new AppError('INTERNAL', 'The account was created but signing in failed. Try signing in.');
+  return sessionInfoOf(ctx, opened);
+}
+
+async function endClientSession(ctx: CoreContext, caller: Caller): Promise<void> {
+  const held = ctx.sessions.forget(caller.clientId);
+  if (held) await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
+}
+
+export async function signOut(ctx: CoreContext, caller: Caller): Promise<null> {
+  const held = ctx.sessions.get(caller.clientId);
+  await endClientSession(ctx, caller);
+  if (held && caller.user) {
+    await writeAudit(ctx.db, actorOf(caller), { action: 'auth.sign_out', entityType: 'user', entityId: caller.user.id });
+  }
+  return null;
+}
+
+/** Ends the account's other sessions (other windows, other stations); this one stays. */
+export async function changePassword(ctx: CoreContext, caller: Caller, input: z.output<typeof changePasswordInput>): Promise<SessionInfo> {
+  const user = caller.user!;
+  const currentHash = await getPasswordHash(ctx.db, user.id);
+  if (!currentHash || !(await bcrypt.compare(input.currentPassword, currentHash))) {
+    throw new AppError('VALIDATION', 'The current password is not correct.', {
+      fieldErrors: { currentPassword: ['The current password is not correct.'] },
+    });
+  }
+  assertAcceptablePassword(input.newPassword, 'newPassword');
+  const hash = await hashPassword(input.newPassword, ctx.bcryptCost);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, user.id, hash, false, now);
+    const ended = await deleteSessions(trx, user.id, caller.sessionToken);
+    await writeAudit(trx, actorOf(caller), {
+      action: 'auth.change_password',
+      entityType: 'user',
+      entityId: user.id,
+      before: { mustChangePassword: user.mustChangePassword },
+      after: { mustChangePassword: false, otherSessionsEnded: ended },
+    });
+  });
+  const fresh = await resolveSession(ctx, caller.clientId);
+  if (!fresh) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
+  return sessionInfoOf(ctx, fresh);
+}
+
+export async function currentSessionInfo(ctx: CoreContext, caller: Caller): Promise<SessionInfo | null> {
+  if (!caller.user) return null;
+  const s = await resolveSession(ctx, caller.clientId);
+  return s ? sessionInfoOf(ctx, s) : null;
+}

@@ -1,0 +1,26 @@
+import type { SessionUser } from '../../shared/auth';
+import type { Audience, Surface } from '../../shared/roles';
+
+/** Who is calling, built by the dispatcher for every call from the main-process session store. */
+export interface Caller {
+  /** The window (webContents id) or e2e page that made the call. */
+  clientId: string;
+  surface: Surface;
+  station: string;
+  user: SessionUser | null;
+  role: Audience;
+  /** better-auth session token of this client; never sent to the renderer. */
+  sessionToken: string | null;
+}
+
+export interface Actor {
+  actorId: string | null;
+  actorEmail: string | null;
+  station: string;
+}
+
+export const actorOf = (caller: Caller): Actor => ({
+  actorId: caller.user?.id ?? null,
+  actorEmail: caller.user?.email ?? null,
+  station: caller.station,
+});

@@ -1,0 +1,34 @@
+import type { DatabaseConfig } from '../db/create-db';
+
+export interface SessionPolicy {
+  /** Absolute limit from sign-in, per role group. */
+  organiserLifetimeSeconds: number;
+  organiserIdleSeconds: number;
+  attendeeLifetimeSeconds: number;
+  attendeeIdleSeconds: number;
+}
+
+export interface CoreConfig {
+  database: DatabaseConfig;
+  /** JSON file holding this installation's station name and chosen database. */
+  settingsFile: string;
+  /** Folder of the embedded database, shown in settings (the default data location). */
+  embeddedDataDir?: string;
+  /** Injected so tests can move time (session expiry, throttling). */
+  clock?: () => Date;
+  /** bcrypt cost; 12 in the app. Tests may lower it to keep the suite fast. */
+  bcryptCost?: number;
+  session?: Partial<SessionPolicy>;
+  appVersion?: string;
+  /** Logs internal errors (never sent to the renderer). */
+  logError?: (err: unknown, context: string) => void;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+  organiserLifetimeSeconds: 12 * 3600,
+  organiserIdleSeconds: 30 * 60,
+  attendeeLifetimeSeconds: 12 * 3600,
+  attendeeIdleSeconds: 30 * 60,
+};
+
+export const DEFAULT_BCRYPT_COST = 12;

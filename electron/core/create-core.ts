@@ -1,0 +1,70 @@
+import { createAuthInstance } from '../auth/auth-instance';
+import { authHandlers } from '../auth/auth.handlers';
+import { SessionStore } from '../auth/session-store';
+import { auditHandlers } from '../audit/audit.handlers';
+import { createDb, type DbHandle } from '../db/create-db';
+import { migrateToLatest } from '../db/migrate';
+import { settingsHandlers } from '../settings/settings.handlers';
+import { StationSettingsStore } from '../settings/station-settings';
+import { appHandlers, setupHandlers } from '../setup/setup.handlers';
+import { usersHandlers } from '../users/users.handlers';
+import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
+import type { CoreContext } from './context';
+import { createDispatcher, type CallOrigin, type Dispatch } from './dispatch';
+import type { Handlers } from './handler';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+  ...auditHandlers,
+};
+
+export interface Core {
+  ctx: CoreContext;
+  dispatch: Dispatch;
+  /** A window or page went away: end its session. */
+  forgetClient(clientId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Everything but the Electron shell: opens and migrates the database, wires auth and the dispatcher. */
+export async function createCore(config: CoreConfig): Promise<Core> {
+  const dbHandle: DbHandle = await createDb(config.database);
+  try {
+    await migrateToLatest(dbHandle.db);
+  } catch (e) {
+    await dbHandle.close();
+    throw e;
+  }
+  const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...config.session };
+  const ctx: CoreContext = {
+    db: dbHandle.db,
+    dbHandle,
+    auth: createAuthInstance(dbHandle.db, {
+      bcryptCost: config.bcryptCost ?? DEFAULT_BCRYPT_COST,
+      sessionLifetimeSeconds: Math.max(sessionPolicy.organiserLifetimeSeconds, sessionPolicy.attendeeLifetimeSeconds),
+    }),
+    sessions: new SessionStore(),
+    settings: new StationSettingsStore(config.settingsFile),
+    sessionPolicy,
+    bcryptCost: config.bcryptCost ?? DEFAULT_BCRYPT_COST,
+    appVersion: config.appVersion ?? '0.0.0',
+    activeDatabaseUrl: config.database.kind === 'postgres' ? config.database.url : null,
+    embeddedLocation: config.embeddedDataDir ?? (config.database.kind === 'embedded' ? (config.database.dataDir ?? 'in memory') : 'not in use'),
+    now: config.clock ?? (() => new Date()),
+  };
+  const logError = config.logError ?? ((err, where) => console.error(`[core] ${where}:`, err));
+  const dispatch = createDispatcher(ctx, handlers, logError);
+  return {
+    ctx,
+    dispatch: (origin: CallOrigin, channel: unknown, input: unknown) => dispatch(origin, channel, input),
+    forgetClient: async (clientId) => {
+      const held = ctx.sessions.forget(clientId);
+      if (held) await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
+    },
+    close: () => dbHandle.close(),
+  };
+}

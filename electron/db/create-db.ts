@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DatabaseConfig =
+  | { kind: 'embedded'; /** folder of the embedded database; undefined = in memory (tests) */ dataDir?: string; loadDataDir?: Blob }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  kind: DatabaseConfig['kind'];
+  /** For messages: where the data lives, without any password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+// pg returns bigint (int8) and numeric as strings by default; our ids stay strings on purpose,
+// counts are cast in SQL where a number is wanted.
+export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
+  if (config.kind === 'embedded') {
+    if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+    const pglite = await PGlite.create(config.dataDir, {
+      loadDataDir: config.loadDataDir,
+      relaxedDurability: false,
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'embedded',
+      description: config.dataDir ? `Embedded database in ${config.dataDir}` : 'Embedded database in memory',
+      close: async () => {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const url = new URL(config.url);
+  return {
+    db,
+    kind: 'postgres',
+    description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,74 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations';
+import { createCore } from '../core/create-core';
+import { createTestCore, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { appliedMigrations, knownMigrationNames, SchemaTooNewError } from './migrate';
+
+describe('migration index', () => {
+  it('lists every file in migrations/ (a packed app cannot scan the folder)', () => {
+    const files = readdirSync(join(import.meta.dirname, '../../migrations'))
+      .filter((f) => /^\d{8}_\d{4}_.+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''));
+    expect(files.length).toBeGreaterThan(0);
+    expect(Object.keys(migrations).sort()).toEqual(files.sort());
+  });
+});
+
+describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
+  let t: TestCore;
+  beforeAll(async () => {
+    t = await createTestCore(kind);
+  });
+  afterAll(() => t.close());
+
+  it('brings an empty database to the latest schema', async () => {
+    expect(await appliedMigrations(t.core.ctx.db)).toEqual(knownMigrationNames());
+    const cols = await sql<{ table_name: string; data_type: string }>`
+      select table_name, data_type from information_schema.columns
+      where table_schema = 'public' and data_type like 'timestamp%' and table_name not like 'kysely_%'`.execute(t.core.ctx.db);
+    expect(cols.rows.length).toBeGreaterThan(5);
+    // timestamptz everywhere: a wall-clock time without a zone would shift between stations.
+    expect(cols.rows.filter((c) => c.data_type !== 'timestamp with time zone')).toEqual([]);
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await t.core.ctx.db.insertInto('audit_log').values({ station: 's', action: 'x', entity_type: 'y', entity_id: null, actor_id: null, actor_email: null, before: null, after: null }).execute();
+    await expect(t.core.ctx.db.updateTable('audit_log').set({ action: 'tampered' }).execute()).rejects.toThrow(/append-only/);
+    await expect(t.core.ctx.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+
+  // An in-memory PGlite does not outlive close(); the on-disk test below covers the embedded case.
+  it.runIf(kind === 'postgres')('refuses to start on a database a newer version has migrated', async () => {
+    await sql`insert into kysely_migration (name, timestamp) values ('29991231_0001_from_the_future', now())`.execute(t.core.ctx.db);
+    await t.core.close();
+    const reopen = () => createCore({ database: t.databaseConfig, settingsFile: '/nonexistent/settings.json', logError: () => undefined });
+    await expect(reopen()).rejects.toBeInstanceOf(SchemaTooNewError);
+    t = await createTestCore(kind);
+  });
+});
+
+describe('embedded database on disk', () => {
+  it('keeps its data across restarts and refuses a newer schema', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'wb-disk-'));
+    const config = { database: { kind: 'embedded' as const, dataDir: join(dir, 'db') }, settingsFile: join(dir, 's.json'), bcryptCost: 4, logError: () => undefined };
+    try {
+      const first = await createCore(config);
+      await first.dispatch({ clientId: 'a', surface: 'workstation' }, 'setup:createFirstAdmin', { name: 'A', email: 'a@example.com', password: 'correct horse battery staple' });
+      await first.close();
+      const second = await createCore(config);
+      expect(await second.dispatch({ clientId: 'b', surface: 'workstation' }, 'app:status', {})).toMatchObject({ ok: true, data: { needsSetup: false } });
+      await sql`insert into kysely_migration (name, timestamp) values ('29991231_0001_from_the_future', now())`.execute(second.ctx.db);
+      await second.close();
+      const err = await createCore(config).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SchemaTooNewError);
+      expect((err as Error).message).toMatch(/newer version of Workshop Booking/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,9 @@
+import type { DomainHandlers } from '../core/handler';
+import { testPostgresConnection } from './connection-test';
+import { readSettings, updateSettings } from './settings.service';
+
+export const settingsHandlers: DomainHandlers<'settings'> = {
+  'settings:get': async ({ ctx }) => readSettings(ctx),
+  'settings:update': ({ ctx, caller, input }) => updateSettings(ctx, caller, input),
+  'settings:testConnection': ({ input }) => testPostgresConnection(input.databaseUrl),
+};

@@ -1,0 +1,60 @@
+import { sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { AppStatus } from '../../shared/app';
+import type { createFirstAdminInput, SessionInfo } from '../../shared/auth';
+import { AppError } from '../../shared/errors';
+import { countUsers, hashPassword, insertAccount } from '../auth/accounts';
+import { createAccountAndSignIn } from '../auth/auth.service';
+import { writeAudit } from '../audit/audit.service';
+import { actorOf, type Actor, type Caller } from '../core/caller';
+import type { CoreContext } from '../core/context';
+import type { Database } from '../db/schema';
+import { DEMO_ADMIN } from './demo-data';
+
+// One number for "first run" work, so two stations on a fresh shared server cannot both create a first admin.
+const FIRST_RUN_LOCK = 7_100_001;
+
+export async function appStatus(ctx: CoreContext): Promise<AppStatus> {
+  return {
+    needsSetup: (await countUsers(ctx.db)) === 0,
+    stationName: ctx.settings.read().stationName,
+    database: { kind: ctx.dbHandle.kind, description: ctx.dbHandle.description },
+    version: ctx.appVersion,
+  };
+}
+
+async function assertNoAccountYet(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${FIRST_RUN_LOCK})`.execute(trx);
+  if ((await countUsers(trx)) > 0) {
+    throw new AppError('CONFLICT', 'This database already has accounts. Sign in instead; an administrator can create more accounts.');
+  }
+}
+
+export async function createFirstAdmin(ctx: CoreContext, caller: Caller, input: z.output<typeof createFirstAdminInput>): Promise<SessionInfo> {
+  return createAccountAndSignIn(ctx, caller, { ...input, role: 'admin' }, 'setup.create_first_admin', assertNoAccountYet);
+}
+
+export interface DemoLoadResult {
+  adminEmail: string;
+  workshops: number;
+}
+
+/**
+ * The original product's sample data. From the setup screen it runs only on an empty database;
+ * `npm run seed:demo` may run it later (onlyWhenEmpty false): what already exists is kept.
+ */
+export async function loadDemoData(ctx: CoreContext, actor: Actor, opts: { onlyWhenEmpty: boolean }): Promise<DemoLoadResult> {
+  const hash = await hashPassword(DEMO_ADMIN.password, ctx.bcryptCost);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (opts.onlyWhenEmpty) await assertNoAccountYet(trx);
+    const existing = await trx.selectFrom('user').select('id').where('email', '=', DEMO_ADMIN.email).executeTakeFirst();
+    if (!existing) {
+      // Deliberately weak, as in the original product: the account must choose a new password at first sign-in.
+      const admin = await insertAccount(trx, { name: DEMO_ADMIN.name, email: DEMO_ADMIN.email, role: 'admin', passwordHash: hash, mustChangePassword: true }, ctx.now());
+      await writeAudit(trx, actor, { action: 'setup.demo_admin', entityType: 'user', entityId: admin.id, after: admin });
+    }
+    return { adminEmail: DEMO_ADMIN.email, workshops: 0 };
+  });
+}
+
+export const loadDemoDataFromSetup = (ctx: CoreContext, caller: Caller) => loadDemoData(ctx, actorOf(caller), { onlyWhenEmpty: true });

@@ -1,0 +1,64 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const noElectron = { name: 'electron', message: "Only electron/main.ts, electron/preload.ts and electron/shell/** may import 'electron': everything else must run under plain Node." };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    // The shell: the only place Electron may be imported.
+    files: ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['node:*'], message: 'The renderer runs in a sandboxed browser page: no Node modules.' },
+            { group: ['**/electron/**', '../../electron/*'], message: 'The renderer reaches the main process only through window.api (lib/api.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ is imported by the renderer too: no Node modules.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on neither process.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['migrations/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/electron/**', '**/shared/**', '**/renderer/**'], message: 'Migrations are frozen in time: they never import app code.' }] }],
+    },
+  },
+);

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './20261124_0001_auth_tables';
+import * as m0002 from './20261124_0002_audit_log';
+import * as m0003 from './20261124_0003_login_throttle';
+
+/**
+ * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
+ * to scan. A test checks that every file in this folder is listed here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261124_0001_auth_tables': m0001,
+  '20261124_0002_audit_log': m0002,
+  '20261124_0003_login_throttle': m0003,
+};

@@ -1,0 +1,64 @@
+import { Alert, Button, Center, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import 'mantine-datatable/styles.css';
+import { useEffect, useState } from 'react';
+import { ForcedPasswordChangePage } from '../features/auth/ForcedPasswordChangePage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { SignUpPage } from '../features/auth/SignUpPage';
+import { useSession } from '../features/auth/session.store';
+import { SetupPage } from '../features/setup/SetupPage';
+import { Shell } from './Shell';
+import './global.css';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  // Darker shades than the default keep text on filled buttons above WCAG AA contrast.
+  primaryShade: 7,
+  defaultRadius: 'md',
+});
+
+function Screens() {
+  const { phase, status, session, notice, load } = useSession();
+  const [signingUp, setSigningUp] = useState(false);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // After signing out, the next person sees the sign-in screen, not the sign-up form.
+  useEffect(() => {
+    if (session) setSigningUp(false);
+  }, [session]);
+
+  if (phase === 'starting') {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Starting" />
+      </Center>
+    );
+  }
+  if (phase === 'unavailable') {
+    return (
+      <Center mih="100vh">
+        <Stack maw={480}>
+          <Alert color="red" title="The app cannot reach its data">
+            {notice}
+          </Alert>
+          <Button onClick={() => load()}>Try again</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (status?.needsSetup && !session) return <SetupPage />;
+  if (!session) return signingUp ? <SignUpPage onSignIn={() => setSigningUp(false)} /> : <SignInPage onSignUp={() => setSigningUp(true)} />;
+  if (session.user.mustChangePassword) return <ForcedPasswordChangePage />;
+  return <Shell />;
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <Screens />
+    </MantineProvider>
+  );
+}

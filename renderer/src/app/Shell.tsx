@@ -1,0 +1,68 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { ROLE_LABELS } from '../../../shared/roles';
+import { AccountPage } from '../features/auth/AccountPage';
+import { authApi } from '../features/auth/auth.api';
+import { useSession } from '../features/auth/session.store';
+import { AuditPage } from '../features/audit/AuditPage';
+import { HomePage } from '../features/home/HomePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { navFor, useNav, type PageId } from './navigation';
+
+const PAGES: Record<PageId, () => ReactNode> = {
+  home: () => <HomePage />,
+  users: () => <UsersPage />,
+  audit: () => <AuditPage />,
+  settings: () => <SettingsPage />,
+  account: () => <AccountPage />,
+};
+
+/** The signed-in frame: navigation shows only what the role may do (derived from the contract). */
+export function Shell() {
+  const { session, status, signedOut } = useSession();
+  const { page, go } = useNav();
+  const [opened, { toggle }] = useDisclosure();
+  if (!session) return null;
+  const items = navFor(session.user.role);
+  const current = items.some((i) => i.id === page) ? page : 'home';
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text fw={700}>Workshop Booking</Text>
+            <Badge variant="light" color="gray">
+              {status?.stationName}
+            </Badge>
+          </Group>
+          <Group gap="sm">
+            <Text size="sm">
+              {session.user.name} <Text span c="dimmed">· {ROLE_LABELS[session.user.role]}</Text>
+            </Text>
+            <Button
+              variant="default"
+              size="xs"
+              onClick={async () => {
+                await authApi.signOut();
+                go('home');
+                signedOut();
+              }}
+            >
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        {items.map((item) => (
+          <NavLink key={item.id} label={item.label} active={item.id === current} onClick={() => go(item.id)} component="button" aria-current={item.id === current ? 'page' : undefined} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>{PAGES[current]()}</AppShell.Main>
+    </AppShell>
+  );
+}

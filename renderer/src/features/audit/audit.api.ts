@@ -1,0 +1,6 @@
+import type { InputOf } from '../../../../shared/ipc/contract';
+import { invoke } from '../../lib/api';
+
+export const auditApi = {
+  list: (input: InputOf<'audit:list'>) => invoke('audit:list', input),
+};

@@ -1,0 +1,46 @@
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useState } from 'react';
+import { signUpInput } from '../../../../shared/auth';
+import { handleResult } from '../../lib/notify';
+import { authApi } from './auth.api';
+import { AuthLayout, PASSWORD_HINT } from './AuthLayout';
+import { useSession } from './session.store';
+
+export function SignUpPage({ onSignIn }: { onSignIn: () => void }) {
+  const signedIn = useSession((s) => s.signedIn);
+  const [busy, setBusy] = useState(false);
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { name: '', email: '', password: '' },
+    validate: schemaResolver(signUpInput, { sync: true }),
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setBusy(true);
+    const session = handleResult(await authApi.signUp(values), form);
+    setBusy(false);
+    if (session) signedIn(session);
+  });
+
+  return (
+    <AuthLayout title="Create your account" subtitle="Book workshops and keep your tickets in one place.">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput label="Full name" autoComplete="name" autoFocus {...form.getInputProps('name')} key={form.key('name')} />
+          <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} key={form.key('email')} />
+          <PasswordInput label="Password" description={PASSWORD_HINT} autoComplete="new-password" {...form.getInputProps('password')} key={form.key('password')} />
+          <Button type="submit" loading={busy} size="md">
+            Create account
+          </Button>
+        </Stack>
+      </form>
+      <Text size="sm">
+        Already have an account?{' '}
+        <Anchor component="button" type="button" onClick={onSignIn}>
+          Sign in
+        </Anchor>
+      </Text>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,164 @@
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { DataTable } from 'mantine-datatable';
+import { useCallback, useEffect, useState } from 'react';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles';
+import type { TemporaryPassword, UserList, UserSummary } from '../../../../shared/users';
+import { handleResult, notifySuccess } from '../../lib/notify';
+import { useSession } from '../auth/session.store';
+import { CreateUserModal } from './CreateUserModal';
+import { usersApi } from './users.api';
+
+const PAGE_SIZE = 25;
+
+export function UsersPage() {
+  const me = useSession((s) => s.session?.user.id);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [role, setRole] = useState<Role | null>(null);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<UserList>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  const [creating, setCreating] = useState(false);
+  const [temp, setTemp] = useState<(TemporaryPassword & { name: string }) | null>(null);
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    const r = handleResult(await usersApi.list({ search: debounced || undefined, role: role ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
+    setLoading(false);
+    if (r) setData(r);
+  }, [debounced, role, page]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const act = async (promise: ReturnType<typeof usersApi.setRole>, message: string) => {
+    if (handleResult(await promise)) {
+      notifySuccess(message);
+      await refresh();
+    }
+  };
+
+  const resetPassword = async (u: UserSummary) => {
+    const r = handleResult(await usersApi.resetPassword(u.id));
+    if (r) setTemp({ ...r, name: u.name });
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Users</Title>
+        <Button onClick={() => setCreating(true)}>New account</Button>
+      </Group>
+      <Group>
+        <TextInput
+          aria-label="Search users"
+          placeholder="Search by name or email"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={320}
+        />
+        <Select
+          aria-label="Filter by role"
+          placeholder="All roles"
+          clearable
+          data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          value={role}
+          onChange={(v) => {
+            setRole(v as Role | null);
+            setPage(1);
+          }}
+          w={220}
+        />
+      </Group>
+      <DataTable
+        withTableBorder
+        striped
+        highlightOnHover
+        minHeight={200}
+        fetching={loading}
+        records={data.items}
+        totalRecords={data.total}
+        recordsPerPage={PAGE_SIZE}
+        page={page}
+        onPageChange={setPage}
+        noRecordsText="No account matches"
+        columns={[
+          { accessor: 'name', title: 'Name' },
+          { accessor: 'email', title: 'Email' },
+          { accessor: 'role', title: 'Role', render: (u) => ROLE_LABELS[u.role] },
+          {
+            accessor: 'status',
+            title: 'Status',
+            render: (u) =>
+              u.disabled ? (
+                <Badge color="gray">Disabled</Badge>
+              ) : u.mustChangePassword ? (
+                <Badge color="yellow">Must set password</Badge>
+              ) : (
+                <Badge color="teal">Active</Badge>
+              ),
+          },
+          {
+            accessor: 'actions',
+            title: <span className="sr-only">Actions</span>,
+            textAlign: 'right',
+            render: (u) => (
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <ActionIcon variant="subtle" aria-label={`Actions for ${u.name}`}>
+                    ⋯
+                  </ActionIcon>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>Change role</Menu.Label>
+                  {ROLES.filter((r) => r !== u.role).map((r) => (
+                    <Menu.Item key={r} onClick={() => act(usersApi.setRole({ userId: u.id, role: r }), `${u.name} is now ${ROLE_LABELS[r].toLowerCase()}.`)}>
+                      Make {ROLE_LABELS[r].toLowerCase()}
+                    </Menu.Item>
+                  ))}
+                  <Menu.Divider />
+                  <Menu.Item onClick={() => resetPassword(u)}>Reset password…</Menu.Item>
+                  {u.id !== me && (
+                    <Menu.Item color={u.disabled ? undefined : 'red'} onClick={() => act(usersApi.setDisabled({ userId: u.id, disabled: !u.disabled }), u.disabled ? `${u.name} can sign in again.` : `${u.name} is disabled and signed out.`)}>
+                      {u.disabled ? 'Enable account' : 'Disable account'}
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            ),
+          },
+        ]}
+      />
+      <CreateUserModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          setCreating(false);
+          void refresh();
+        }}
+      />
+      <Modal opened={temp !== null} onClose={() => setTemp(null)} title="Temporary password">
+        {temp && (
+          <Stack>
+            <Text>
+              Give this one-time password to <b>{temp.name}</b>. It is shown only now; they will choose their own password when they sign in.
+            </Text>
+            <Group>
+              <Code fz="lg" data-testid="temporary-password">
+                {temp.temporaryPassword}
+              </Code>
+              <CopyButton value={temp.temporaryPassword}>{({ copied, copy }) => <Button variant="default" size="xs" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+            </Group>
+            <Alert color="yellow">Their other sessions have been signed out.</Alert>
+            <Button onClick={() => setTemp(null)}>Done</Button>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { Result } from '../shared/errors';
+import type { Channel, InputOf, OutputOf } from '../shared/ipc/contract';
+import type { Surface } from '../shared/roles';
+import { createCore, type Core } from '../electron/core/create-core';
+import type { CoreConfig } from '../electron/core/config';
+import type { DatabaseConfig } from '../electron/db/create-db';
+
+export type TestDbKind = 'embedded' | 'postgres';
+
+/** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const testDatabaseKinds = (): TestDbKind[] => (process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded']);
+
+/** A fresh PostgreSQL database per test file, so files can run in parallel. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `wb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name} template template0`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export class TestClock {
+  private t = Date.now();
+  now = (): Date => new Date(this.t);
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export interface TestCore {
+  core: Core;
+  clock: TestClock;
+  kind: TestDbKind;
+  databaseConfig: DatabaseConfig;
+  /** Calls the dispatcher exactly as the IPC glue does. */
+  call<C extends Channel>(clientId: string, channel: C, input: InputOf<C>, surface?: Surface): Promise<Result<OutputOf<C>>>;
+  /** Like call, but throws unless ok: for test set-up steps. */
+  must<C extends Channel>(clientId: string, channel: C, input: InputOf<C>, surface?: Surface): Promise<OutputOf<C>>;
+  /** Empties every table (schema kept) between tests. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createTestCore(kind: TestDbKind, overrides: Partial<CoreConfig> = {}): Promise<TestCore> {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-test-'));
+  const pgDb = kind === 'postgres' ? await createPostgresDatabase() : null;
+  const databaseConfig: DatabaseConfig = pgDb ? { kind: 'postgres', url: pgDb.url } : { kind: 'embedded' };
+  const clock = new TestClock();
+  const core = await createCore({
+    database: databaseConfig,
+    settingsFile: join(dir, 'settings.json'),
+    clock: clock.now,
+    bcryptCost: 4,
+    logError: () => undefined,
+    ...overrides,
+  });
+  core.ctx.settings.write({ stationName: 'Test station', databaseUrl: null });
+  const call: TestCore['call'] = (clientId, channel, input, surface = 'workstation') =>
+    core.dispatch({ clientId, surface }, channel, input) as Promise<Result<OutputOf<typeof channel>>>;
+  return {
+    core,
+    clock,
+    kind,
+    databaseConfig,
+    call,
+    must: async (clientId, channel, input, surface) => {
+      const r = await call(clientId, channel, input, surface);
+      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`);
+      return r.data;
+    },
+    reset: async () => {
+      const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(core.ctx.db);
+      if (tables.rows.length) {
+        await sql.raw(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`).execute(core.ctx.db);
+      }
+      for (const id of core.ctx.sessions['byClient'].keys()) core.ctx.sessions.forget(id);
+      core.ctx.settings.write({ stationName: 'Test station', databaseUrl: null });
+    },
+    close: async () => {
+      await core.close();
+      await pgDb?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const STRONG_PASSWORD = 'correct horse battery staple';
+export const OTHER_STRONG_PASSWORD = 'violet tractor under moonlight';
+
+/** Signs up an admin via first-run setup (client id 'admin'). */
+export async function setupAdmin(t: TestCore, clientId = 'admin'): Promise<void> {
+  await t.must(clientId, 'setup:createFirstAdmin', { name: 'Ada Admin', email: 'ada@example.com', password: STRONG_PASSWORD });
+}
+
+/** Creates an account of the given role (by the admin) and signs it in on clientId. */
+export async function signedIn(t: TestCore, role: 'admin' | 'staff' | 'attendee', clientId: string, surface: Surface = 'workstation'): Promise<string> {
+  const email = `${clientId.replace(/[^a-z0-9]/gi, '')}@example.com`.toLowerCase();
+  await t.must('admin', 'users:create', { name: `${role} ${clientId}`, email, role, password: STRONG_PASSWORD, mustChangePassword: false });
+  await t.must(clientId, 'auth:signIn', { email, password: STRONG_PASSWORD }, surface);
+  return email;
+}
