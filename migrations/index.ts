@@ -2,6 +2,8 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './20261124_0001_auth_tables';
 import * as m0002 from './20261124_0002_audit_log';
 import * as m0003 from './20261124_0003_login_throttle';
+import * as m0004 from './20261124_0004_workshops';
+import * as m0005 from './20261124_0005_registrations';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '20261124_0001_auth_tables': m0001,
   '20261124_0002_audit_log': m0002,
   '20261124_0003_login_throttle': m0003,
+  '20261124_0004_workshops': m0004,
+  '20261124_0005_registrations': m0005,
 };

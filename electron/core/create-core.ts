@@ -8,6 +8,7 @@ import { settingsHandlers } from '../settings/settings.handlers';
 import { StationSettingsStore } from '../settings/station-settings';
 import { appHandlers, setupHandlers } from '../setup/setup.handlers';
 import { usersHandlers } from '../users/users.handlers';
+import { categoriesHandlers, tagsHandlers, workshopsHandlers } from '../workshops/workshops.handlers';
 import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
 import type { CoreContext } from './context';
 import { createDispatcher, type CallOrigin, type Dispatch } from './dispatch';
@@ -20,6 +21,9 @@ export const handlers: Handlers = {
   ...usersHandlers,
   ...settingsHandlers,
   ...auditHandlers,
+  ...workshopsHandlers,
+  ...categoriesHandlers,
+  ...tagsHandlers,
 };
 
 export interface Core {

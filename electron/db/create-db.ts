@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -16,6 +17,15 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Per-connection settings. Typo tolerance: a word counts as a near match at word similarity 0.5
+ * (pg_trgm's default 0.6 misses one-letter slips in long words, e.g. "sourdugh"). Ignored when
+ * pg_trgm is not installed yet (first start, before migrations).
+ */
+const sessionSetup = async (conn: DatabaseConnection): Promise<void> => {
+  await conn.executeQuery(CompiledQuery.raw(`set pg_trgm.word_similarity_threshold = 0.5`));
+};
+
 // pg returns bigint (int8) and numeric as strings by default; our ids stay strings on purpose,
 // counts are cast in SQL where a number is wanted.
 export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
@@ -24,8 +34,9 @@ export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
     const pglite = await PGlite.create(config.dataDir, {
       loadDataDir: config.loadDataDir,
       relaxedDurability: false,
+      extensions: { pg_trgm },
     });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite, onCreateConnection: sessionSetup }) });
     return {
       db,
       kind: 'embedded',
@@ -39,7 +50,7 @@ export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, onCreateConnection: sessionSetup }) });
   const url = new URL(config.url);
   return {
     db,

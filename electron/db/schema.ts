@@ -64,4 +64,98 @@ export interface Database {
   account: AccountTable;
   audit_log: AuditLogTable;
   login_throttle: LoginThrottleTable;
+  category: CategoryTable;
+  tag: TagTable;
+  workshop: WorkshopTable;
+  workshop_tag: WorkshopTagTable;
+  registration: RegistrationTable;
+  payment: PaymentTable;
+}
+
+export interface CategoryTable {
+  id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface TagTable {
+  id: string;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface WorkshopTable {
+  id: string;
+  title: string;
+  summary: string;
+  description: string;
+  category_id: string;
+  city: string;
+  venue: string;
+  address: string;
+  instructor: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  time_zone: string;
+  capacity: number;
+  seats_taken: Generated<number>;
+  price_minor: number;
+  currency: string;
+  registration_mode: 'automatic' | 'manual';
+  waitlist_enabled: boolean;
+  status: Generated<'draft' | 'published' | 'cancelled' | 'archived'>;
+  cancel_reason: string | null;
+  tags_text: Generated<string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  published_at: Date | null;
+  search_doc: ColumnType<unknown, never, never>;
+  search_words: ColumnType<string, never, never>;
+}
+
+export interface WorkshopTagTable {
+  workshop_id: string;
+  tag_id: string;
+}
+
+export type RegistrationStatus = 'pending' | 'confirmed' | 'waitlisted' | 'rejected' | 'cancelled';
+export type PaymentStatus = 'not_required' | 'unpaid' | 'paid' | 'refunded' | 'waived';
+
+export interface RegistrationTable {
+  id: string;
+  workshop_id: string;
+  user_id: string | null;
+  person_name: string;
+  person_email: string | null;
+  person_phone: string | null;
+  status: RegistrationStatus;
+  waitlisted_at: Timestamp | null;
+  requested_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  rejected_at: Timestamp | null;
+  reject_reason: string | null;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+  amount_due_minor: number;
+  currency: string;
+  payment_status: PaymentStatus;
+  ticket_code: string | null;
+  station: string;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface PaymentTable {
+  id: Generated<string>;
+  registration_id: string;
+  kind: 'payment' | 'refund' | 'waiver';
+  amount_minor: number;
+  currency: string;
+  method: 'cash' | 'card' | 'transfer' | 'other' | 'none';
+  note: string;
+  actor_id: string | null;
+  station: string;
+  at: Generated<Date>;
 }

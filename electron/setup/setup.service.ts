@@ -9,7 +9,11 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Actor, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
-import { DEMO_ADMIN } from './demo-data';
+import { randomUUID } from 'node:crypto';
+import dayjs from 'dayjs';
+import { zonedLocalToUtc } from '../../shared/time';
+import { setWorkshopTags } from '../workshops/workshop-tags';
+import { DEMO_ADMIN, DEMO_CATEGORIES, DEMO_WORKSHOPS } from './demo-data';
 
 // One number for "first run" work, so two stations on a fresh shared server cannot both create a first admin.
 const FIRST_RUN_LOCK = 7_100_001;
@@ -53,8 +57,58 @@ export async function loadDemoData(ctx: CoreContext, actor: Actor, opts: { onlyW
       const admin = await insertAccount(trx, { name: DEMO_ADMIN.name, email: DEMO_ADMIN.email, role: 'admin', passwordHash: hash, mustChangePassword: true }, ctx.now());
       await writeAudit(trx, actor, { action: 'setup.demo_admin', entityType: 'user', entityId: admin.id, after: admin });
     }
-    return { adminEmail: DEMO_ADMIN.email, workshops: 0 };
+    const workshops = await insertDemoWorkshops(trx, actor, ctx.now());
+    return { adminEmail: DEMO_ADMIN.email, workshops };
   });
+}
+
+/** Published sample workshops, dated from today; any with the same title already there are left alone. */
+async function insertDemoWorkshops(trx: Transaction<Database>, actor: Actor, now: Date): Promise<number> {
+  const categoryIds = new Map<string, string>();
+  for (const name of DEMO_CATEGORIES) {
+    await sql`insert into category (id, name) values (${randomUUID()}, ${name}) on conflict ((lower(name))) do nothing`.execute(trx);
+    const row = await trx.selectFrom('category').select('id').where(sql<boolean>`lower(name) = ${name.toLowerCase()}`).executeTakeFirstOrThrow();
+    categoryIds.set(name, row.id);
+  }
+  let added = 0;
+  for (const w of DEMO_WORKSHOPS) {
+    const exists = await trx.selectFrom('workshop').select('id').where('title', '=', w.title).executeTakeFirst();
+    if (exists) continue;
+    const day = dayjs(now).add(w.inDays, 'day').format('YYYY-MM-DD');
+    const startsAt = zonedLocalToUtc(`${day}T${w.startTime}`, w.timeZone);
+    const id = randomUUID();
+    await trx
+      .insertInto('workshop')
+      .values({
+        id,
+        title: w.title,
+        summary: w.summary,
+        description: w.description,
+        category_id: categoryIds.get(w.category)!,
+        city: w.city,
+        venue: w.venue,
+        address: w.address,
+        instructor: w.instructor,
+        starts_at: startsAt,
+        ends_at: new Date(new Date(startsAt).getTime() + w.hours * 3600_000),
+        time_zone: w.timeZone,
+        capacity: w.capacity,
+        price_minor: w.priceMinor,
+        currency: w.currency,
+        registration_mode: w.registrationMode,
+        waitlist_enabled: w.waitlistEnabled,
+        status: 'published',
+        published_at: now,
+        cancel_reason: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await setWorkshopTags(trx, id, w.tags);
+    await writeAudit(trx, actor, { action: 'setup.demo_workshop', entityType: 'workshop', entityId: id, after: { title: w.title } });
+    added++;
+  }
+  return added;
 }
 
 export const loadDemoDataFromSetup = (ctx: CoreContext, caller: Caller) => loadDemoData(ctx, actorOf(caller), { onlyWhenEmpty: true });

@@ -8,7 +8,22 @@ import type { ConnectionTestResult, StationSettings } from '../settings';
 import { testConnectionInput, updateSettingsInput } from '../settings';
 import type { TemporaryPassword, UserList, UserSummary } from '../users';
 import { createUserInput, listUsersInput, setDisabledInput, setRoleInput, userIdInput } from '../users';
-import { ADMIN, channel, EVERYWHERE, noInput, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
+import type { Category, FilterOptions, OrganiserWorkshopRow, SearchResult, Tag, WorkshopDetail } from '../workshops';
+import {
+  cancelWorkshopInput,
+  categoryNameInput,
+  createWorkshopInput,
+  deleteCategoryInput,
+  mergeTagsInput,
+  organiserListInput,
+  renameCategoryInput,
+  renameTagInput,
+  searchWorkshopsInput,
+  tagIdInput,
+  updateWorkshopInput,
+  workshopIdInput,
+} from '../workshops';
+import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 
 /**
  * Every IPC channel, named 'domain:verb'. The dispatcher refuses anything not listed here,
@@ -37,6 +52,29 @@ export const contract = {
   'settings:get': channel({ input: noInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
   'settings:update': channel({ input: updateSettingsInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
   'settings:testConnection': channel({ input: testConnectionInput, output: output<ConnectionTestResult>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
+
+  // Discovery is open to anyone, the kiosk included (browsing needs no account).
+  'workshops:search': channel({ input: searchWorkshopsInput, output: output<SearchResult>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'workshops:get': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'workshops:filterOptions': channel({ input: noInput, output: output<FilterOptions>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'workshops:listForOrganisers': channel({ input: organiserListInput, output: output<{ items: OrganiserWorkshopRow[]; total: number }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'workshops:create': channel({ input: createWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:update': channel({ input: updateWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:duplicate': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:publish': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:unpublish': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:cancel': channel({ input: cancelWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:archive': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:delete': channel({ input: workshopIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+
+  'categories:list': channel({ input: noInput, output: output<Category[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'categories:create': channel({ input: categoryNameInput, output: output<Category>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'categories:rename': channel({ input: renameCategoryInput, output: output<Category>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'categories:delete': channel({ input: deleteCategoryInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'tags:list': channel({ input: noInput, output: output<Tag[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'tags:rename': channel({ input: renameTagInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'tags:merge': channel({ input: mergeTagsInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'tags:delete': channel({ input: tagIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   'audit:list': channel({ input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;

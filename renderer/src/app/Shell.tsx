@@ -9,10 +9,20 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
-import { navFor, useNav, type PageId } from './navigation';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { TaxonomyPage } from '../features/taxonomy/TaxonomyPage';
+import { WorkshopDetailPage } from '../features/workshops/WorkshopDetailPage';
+import { WorkshopEditorPage } from '../features/workshops/WorkshopEditorPage';
+import { WorkshopsAdminPage } from '../features/workshops/WorkshopsAdminPage';
+import { canUse, NAV_PARENT, navFor, useNav, type PageId } from './navigation';
 
 const PAGES: Record<PageId, () => ReactNode> = {
   home: () => <HomePage />,
+  catalogue: () => <CataloguePage />,
+  workshop: () => <WorkshopDetailPage />,
+  workshops: () => <WorkshopsAdminPage />,
+  workshopEditor: () => <WorkshopEditorPage />,
+  taxonomy: () => <TaxonomyPage />,
   users: () => <UsersPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
@@ -26,7 +36,10 @@ export function Shell() {
   const [opened, { toggle }] = useDisclosure();
   if (!session) return null;
   const items = navFor(session.user.role);
-  const current = items.some((i) => i.id === page) ? page : 'home';
+  const section = NAV_PARENT[page] ?? page;
+  const allowed = items.some((i) => i.id === section) && (page !== 'workshopEditor' || canUse(session.user.role, 'workshops:create'));
+  const current: PageId = allowed ? page : 'home';
+  const currentSection = NAV_PARENT[current] ?? current;
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -59,7 +72,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         {items.map((item) => (
-          <NavLink key={item.id} label={item.label} active={item.id === current} onClick={() => go(item.id)} component="button" aria-current={item.id === current ? 'page' : undefined} />
+          <NavLink key={item.id} label={item.label} active={item.id === currentSection} onClick={() => go(item.id)} component="button" aria-current={item.id === currentSection ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>{PAGES[current]()}</AppShell.Main>

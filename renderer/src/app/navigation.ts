@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { contract, type Channel } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/roles';
 
-export type PageId = 'home' | 'users' | 'audit' | 'settings' | 'account';
+export type PageId = 'home' | 'catalogue' | 'workshop' | 'workshops' | 'workshopEditor' | 'taxonomy' | 'users' | 'audit' | 'settings' | 'account';
 
 export interface NavItem {
   id: PageId;
@@ -13,21 +13,37 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { id: 'home', label: 'Home', channel: 'auth:session' },
+  { id: 'catalogue', label: 'Browse workshops', channel: 'workshops:search' },
+  { id: 'workshops', label: 'Manage workshops', channel: 'workshops:listForOrganisers' },
+  { id: 'taxonomy', label: 'Categories & tags', channel: 'categories:create' },
   { id: 'users', label: 'Users', channel: 'users:list' },
   { id: 'audit', label: 'Audit log', channel: 'audit:list' },
   { id: 'settings', label: 'Station settings', channel: 'settings:update' },
   { id: 'account', label: 'My account', channel: 'auth:changePassword' },
 ];
 
-export const navFor = (role: Role): NavItem[] =>
-  NAV_ITEMS.filter((item) => {
-    const audience: readonly string[] = contract[item.channel].audience;
-    return audience.includes('public') || audience.includes(role);
-  });
+export const canUse = (role: Role, channel: Channel): boolean => {
+  const audience: readonly string[] = contract[channel].audience;
+  return audience.includes('public') || audience.includes(role);
+};
+
+export const navFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => canUse(role, item.channel));
+
+/** Sub-pages (a workshop, the editor) belong to the nav item they were opened from. */
+export const NAV_PARENT: Partial<Record<PageId, PageId>> = { workshop: 'catalogue', workshopEditor: 'workshops' };
 
 interface NavState {
   page: PageId;
-  go(page: PageId): void;
+  /** The workshop a sub-page shows; null in the editor means "new". */
+  workshopId: string | null;
+  /** Where "Back" leads from a workshop page. */
+  backTo: PageId;
+  go(page: PageId, opts?: { workshopId?: string | null }): void;
 }
 
-export const useNav = create<NavState>((set) => ({ page: 'home', go: (page) => set({ page }) }));
+export const useNav = create<NavState>((set, get) => ({
+  page: 'home',
+  workshopId: null,
+  backTo: 'catalogue',
+  go: (page, opts) => set({ page, workshopId: opts?.workshopId ?? null, backTo: page === 'workshop' ? (get().page === 'workshops' ? 'workshops' : 'catalogue') : get().backTo }),
+}));

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { CoreContext } from '../electron/core/context';
+import { discoveryQueries, searchWorkshops } from '../electron/workshops/workshop-search';
+import { searchWorkshopsInput, type SearchWorkshopsInput } from '../shared/workshops';
+import { freshDb } from './bench-db';
+import { seedSyntheticCatalogue } from './synthetic-catalogue';
+import { time, type Timing } from './stats';
+
+const TOPICS = ['pottery', 'python', 'yoga', 'sourdough', 'photography', 'guitar', 'spanish', 'excel', 'salsa', 'chess'];
+const TYPOS = ['potery', 'pyhton', 'yogga', 'sourdugh', 'photografy', 'gitar', 'spanich', 'exel', 'salssa', 'chesss'];
+
+/** 100,000 workshops, then ≥ 200 runs of each typical discovery query on one database kind. */
+export async function benchDiscovery(kind: 'postgres' | 'embedded', runs: number, count = 100_000): Promise<Timing[]> {
+  const h = await freshDb(kind, 'discovery');
+  try {
+    const t0 = performance.now();
+    await seedSyntheticCatalogue(h.db, count);
+    console.log(`  ${kind}: seeded ${count.toLocaleString()} workshops in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const ctx = { db: h.db, now: () => new Date() } as unknown as CoreContext;
+    const cats = (await sql<{ id: string }>`select id from category order by id`.execute(h.db)).rows.map((r) => r.id);
+    const cities = (await sql<{ city: string }>`select distinct city from workshop order by city`.execute(h.db)).rows.map((r) => r.city);
+    const q = (input: SearchWorkshopsInput) => discoveryQueries(ctx, searchWorkshopsInput.parse({ limit: 20, ...input }), false);
+    const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
+
+    return [
+      // Baseline in the same run: the cheapest indexed read, to read the others against.
+      await time('baseline: primary-key lookup', runs, (i) => sql`select id, title from workshop where id = ${`syn-${1 + ((i * 7919) % count)}`}`.execute(h.db)),
+      await time('filters only (category + 2 cities + max price), page of 20', runs, (i) =>
+        q({ categoryIds: [pick(cats, i)], cities: [pick(cities, i), pick(cities, i + 7)], priceMax: 6000 }).page.execute(),
+      ),
+      await time('text search only, page of 20', runs, (i) => q({ q: pick(TOPICS, i) }).page.execute()),
+      await time('text + 3 filters + sort by price, page of 20', runs, (i) =>
+        q({ q: pick(TOPICS, i), cities: [pick(cities, i), pick(cities, i + 3), pick(cities, i + 11)], hasSeats: true, priceMax: 10_000, sort: 'price' }).page.execute(),
+      ),
+      await time('facet counts (category + city), filtered by a category', runs, async (i) => {
+        const d = q({ categoryIds: [pick(cats, i)] });
+        await Promise.all([d.categoryFacet.execute(), d.cityFacet.execute()]);
+      }),
+      await time('facet counts + total, whole catalogue (one grouping-sets scan)', runs, () => q({}).combined!.execute()),
+      await time('facet counts + total for a text search (one scan)', runs, (i) => q({ q: pick(TOPICS, i) }).combined!.execute()),
+      await time('full search call (page + total + facets), text', runs, (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TOPICS, i) }))),
+      await time('full search call, misspelt word (fuzzy fallback)', Math.min(runs, 200), (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TYPOS, i) }))),
+    ];
+  } finally {
+    await h.close();
+    await h.dropDb();
+  }
+}

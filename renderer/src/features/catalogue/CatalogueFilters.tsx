@@ -1,0 +1,102 @@
+import { Button, Checkbox, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { FilterOptions } from '../../../../shared/workshops';
+import { handleResult } from '../../lib/notify';
+import { workshopsApi } from '../workshops/workshops.api';
+import { useCatalogue } from './catalogue.store';
+
+/** The filter column. Facet counts beside categories and cities reflect the other filters. */
+export function CatalogueFilters() {
+  const { filters, facets, setFilters, reset } = useCatalogue();
+  const [options, setOptions] = useState<FilterOptions>({ categories: [], cities: [], tags: [] });
+  useEffect(() => {
+    void workshopsApi.filterOptions().then((r) => {
+      const o = handleResult(r);
+      if (o) setOptions(o);
+    });
+  }, []);
+
+  const toggle = (list: string[] | undefined, value: string, on: boolean) => {
+    const next = new Set(list ?? []);
+    if (on) next.add(value);
+    else next.delete(value);
+    return [...next];
+  };
+  const catCount = (id: string) => facets.categories.find((c) => c.id === id)?.count ?? 0;
+  const cityCount = (city: string) => facets.cities.find((c) => c.city === city)?.count ?? 0;
+
+  return (
+    <Stack gap="md" component="section" aria-label="Filters">
+      <div>
+        <Text fw={600} size="sm" mb={4}>
+          Category
+        </Text>
+        <Stack gap={4}>
+          {options.categories.map((c) => (
+            <Checkbox
+              key={c.id}
+              label={`${c.name} (${catCount(c.id)})`}
+              checked={filters.categoryIds?.includes(c.id) ?? false}
+              onChange={(e) => setFilters({ categoryIds: toggle(filters.categoryIds, c.id, e.currentTarget.checked) })}
+            />
+          ))}
+        </Stack>
+      </div>
+      <div>
+        <Text fw={600} size="sm" mb={4}>
+          City
+        </Text>
+        <Stack gap={4}>
+          {options.cities.map((city) => (
+            <Checkbox
+              key={city}
+              label={`${city} (${cityCount(city)})`}
+              checked={filters.cities?.includes(city) ?? false}
+              onChange={(e) => setFilters({ cities: toggle(filters.cities, city, e.currentTarget.checked) })}
+            />
+          ))}
+        </Stack>
+      </div>
+      <TextInput type="date" label="From" value={filters.from ?? ''} onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })} />
+      <TextInput type="date" label="To" value={filters.to ?? ''} onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })} />
+      <Switch label="Free only" checked={filters.freeOnly ?? false} onChange={(e) => setFilters({ freeOnly: e.currentTarget.checked || undefined })} />
+      <NumberInput
+        label="Maximum price"
+        description="In the workshop's currency"
+        min={0}
+        decimalScale={2}
+        value={filters.priceMax !== undefined ? filters.priceMax / 100 : ''}
+        onChange={(v) => setFilters({ priceMax: typeof v === 'number' ? Math.round(v * 100) : undefined })}
+        disabled={filters.freeOnly}
+      />
+      <MultiSelect label="Tags" data={options.tags} searchable clearable value={filters.tags ?? []} onChange={(tags) => setFilters({ tags })} />
+      {(filters.tags?.length ?? 0) > 1 && (
+        <SegmentedControl
+          aria-label="Tag matching"
+          data={[
+            { value: 'any', label: 'Any tag' },
+            { value: 'all', label: 'All tags' },
+          ]}
+          value={filters.tagMode ?? 'any'}
+          onChange={(v) => setFilters({ tagMode: v as 'any' | 'all' })}
+        />
+      )}
+      <Switch label="Has seats left" checked={filters.hasSeats ?? false} onChange={(e) => setFilters({ hasSeats: e.currentTarget.checked || undefined })} />
+      <Select
+        label="Registration"
+        placeholder="Any"
+        clearable
+        data={[
+          { value: 'automatic', label: 'Instant confirmation' },
+          { value: 'manual', label: 'Needs approval' },
+        ]}
+        value={filters.mode ?? null}
+        onChange={(v) => setFilters({ mode: (v as 'automatic' | 'manual' | null) ?? undefined })}
+      />
+      <Switch label="Include past workshops" checked={filters.includePast ?? false} onChange={(e) => setFilters({ includePast: e.currentTarget.checked })} />
+      <Button variant="subtle" onClick={reset}>
+        Clear all filters
+      </Button>
+    </Stack>
+  );
+}

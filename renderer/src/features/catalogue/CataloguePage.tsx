@@ -1,0 +1,100 @@
+import { Alert, Button, Card, Grid, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { formatWorkshopTime } from '../../../../shared/time';
+import type { WorkshopSort } from '../../../../shared/workshops';
+import { useNav } from '../../app/navigation';
+import { WorkshopBadges } from '../workshops/WorkshopBadges';
+import { CatalogueFilters } from './CatalogueFilters';
+import { useCatalogue } from './catalogue.store';
+
+const SORT_OPTIONS: { value: WorkshopSort; label: string }[] = [
+  { value: 'relevance', label: 'Best match' },
+  { value: 'soonest', label: 'Soonest' },
+  { value: 'price', label: 'Lowest price' },
+  { value: 'newest', label: 'Newest' },
+  { value: 'popular', label: 'Most popular' },
+];
+
+export function CataloguePage() {
+  const { filters, items, total, textMatch, nextCursor, loading, loaded, setFilters, search, loadMore } = useCatalogue();
+  const go = useNav((s) => s.go);
+  const [text, setText] = useState(filters.q ?? '');
+  const applyText = useDebouncedCallback((q: string) => setFilters({ q: q || undefined }), 250);
+
+  useEffect(() => {
+    if (!loaded) void search();
+  }, [loaded, search]);
+
+  return (
+    <Stack>
+      <Title order={2}>Browse workshops</Title>
+      <Group align="flex-end">
+        <TextInput
+          aria-label="Search workshops"
+          placeholder="Search by title, topic, instructor or tag"
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            applyText(e.currentTarget.value);
+          }}
+          style={{ flex: 1 }}
+          size="md"
+          autoFocus
+        />
+        <Select
+          aria-label="Sort by"
+          data={SORT_OPTIONS.filter((o) => o.value !== 'relevance' || filters.q)}
+          value={filters.sort ?? (filters.q ? 'relevance' : 'soonest')}
+          onChange={(v) => setFilters({ sort: (v as WorkshopSort) ?? undefined })}
+          allowDeselect={false}
+          w={180}
+          size="md"
+        />
+      </Group>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <CatalogueFilters />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Stack>
+            <Group justify="space-between">
+              <Text c="dimmed" aria-live="polite">
+                {loading && !items.length ? 'Searching…' : `${total} workshop${total === 1 ? '' : 's'}`}
+              </Text>
+              {loading && <Loader size="xs" />}
+            </Group>
+            {textMatch === 'fuzzy' && <Alert color="yellow">No exact match for “{filters.q}”. Showing close spellings.</Alert>}
+            {loaded && !loading && items.length === 0 && <Alert color="gray">No workshop matches these filters. Try removing one.</Alert>}
+            {items.map((w) => (
+              <Card key={w.id} withBorder padding="md" component="button" onClick={() => go('workshop', { workshopId: w.id })} style={{ textAlign: 'left', cursor: 'pointer' }} aria-label={w.title}>
+                <Stack gap={6}>
+                  <Group justify="space-between" align="flex-start">
+                    <Text fw={700} size="lg">
+                      {w.title}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {w.categoryName}
+                    </Text>
+                  </Group>
+                  <Text size="sm">{formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {w.city} · {w.venue}
+                    {w.instructor ? ` · with ${w.instructor}` : ''}
+                  </Text>
+                  {w.summary && <Text size="sm">{w.summary}</Text>}
+                  <WorkshopBadges w={w} />
+                </Stack>
+              </Card>
+            ))}
+            {nextCursor && (
+              <Button variant="default" onClick={() => loadMore()} loading={loading}>
+                Show more
+              </Button>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,86 @@
+import { Alert, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { formatWorkshopTime } from '../../../../shared/time';
+import type { WorkshopDetail } from '../../../../shared/workshops';
+import { BackLink } from '../../app/BackLink';
+import { canUse, useNav } from '../../app/navigation';
+import { handleResult } from '../../lib/notify';
+import { useSession } from '../auth/session.store';
+import { whatRegisteringMeans } from './registrationExplainer';
+import { WorkshopBadges } from './WorkshopBadges';
+import { workshopsApi } from './workshops.api';
+
+export function WorkshopDetailPage() {
+  const { workshopId, backTo, go } = useNav();
+  const role = useSession((s) => s.session?.user.role);
+  const [w, setW] = useState<WorkshopDetail | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    if (!workshopId) return;
+    void workshopsApi.get(workshopId).then((r) => {
+      if (!r.ok && r.error.code === 'NOT_FOUND') setMissing(true);
+      else setW(handleResult(r));
+    });
+  }, [workshopId]);
+
+  const back = <BackLink label={`Back to ${backTo === 'workshops' ? 'workshop management' : 'results'}`} onClick={() => go(backTo)} />;
+  if (missing) return <Stack>{back}<Alert color="gray">This workshop does not exist or is no longer published.</Alert></Stack>;
+  if (!w) return <Loader aria-label="Loading workshop" />;
+
+  return (
+    <Stack maw={860}>
+      {back}
+      <Stack gap={4}>
+        <Text c="dimmed" size="sm">
+          {w.categoryName}
+          {w.tags.length ? ` · ${w.tags.join(', ')}` : ''}
+        </Text>
+        <Title order={2}>{w.title}</Title>
+        {w.summary && <Text size="lg">{w.summary}</Text>}
+      </Stack>
+      <WorkshopBadges w={w} showStatus />
+      {w.status === 'cancelled' && (
+        <Alert color="red" title="Cancelled">
+          {w.cancelReason}
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <Stack gap={6}>
+          <Text>
+            <b>When:</b> {formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)}
+          </Text>
+          <Text>
+            <b>Where:</b> {w.venue}, {w.address ? `${w.address}, ` : ''}
+            {w.city}
+          </Text>
+          {w.instructor && (
+            <Text>
+              <b>Instructor:</b> {w.instructor}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+      {w.status === 'published' && (
+        <Paper withBorder p="md" bg="gray.0">
+          <Text fw={600} mb={4}>
+            What registering means
+          </Text>
+          <List size="sm" spacing={4}>
+            {whatRegisteringMeans(w).map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </Paper>
+      )}
+      {w.description && <Text style={{ whiteSpace: 'pre-wrap' }}>{w.description}</Text>}
+      {role && canUse(role, 'workshops:update') && (
+        <Group>
+          <Button variant="default" onClick={() => go('workshopEditor', { workshopId: w.id })}>
+            Edit workshop
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

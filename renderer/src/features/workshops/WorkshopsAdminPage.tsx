@@ -1,0 +1,88 @@
+import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import { useCallback, useEffect, useState } from 'react';
+import { formatPrice } from '../../../../shared/money';
+import { formatWorkshopTime } from '../../../../shared/time';
+import { STATUS_LABELS, WORKSHOP_STATUSES, type Category, type OrganiserWorkshopRow, type WorkshopStatus } from '../../../../shared/workshops';
+import { canUse, useNav } from '../../app/navigation';
+import { handleResult } from '../../lib/notify';
+import { useSession } from '../auth/session.store';
+import { taxonomyApi, workshopsApi } from './workshops.api';
+
+type SortKey = 'starts_at' | 'title' | 'status' | 'seats' | 'created_at';
+const PAGE = 50;
+const STATUS_COLORS: Record<WorkshopStatus, string> = { draft: 'gray', published: 'teal', cancelled: 'red', archived: 'dark' };
+
+/** Every workshop in every status, for admins (who can edit) and staff (who read). */
+export function WorkshopsAdminPage() {
+  const role = useSession((s) => s.session?.user.role);
+  const go = useNav((s) => s.go);
+  const [q, setQ] = useState('');
+  const [debounced] = useDebouncedValue(q, 200);
+  const [statuses, setStatuses] = useState<WorkshopStatus[]>(['draft', 'published']);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [sort, setSort] = useState<DataTableSortStatus<OrganiserWorkshopRow>>({ columnAccessor: 'startsAt', direction: 'asc' });
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ items: OrganiserWorkshopRow[]; total: number }>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  const canEdit = role ? canUse(role, 'workshops:update') : false;
+
+  useEffect(() => {
+    void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
+  }, []);
+
+  const sortKey: SortKey = ({ startsAt: 'starts_at', title: 'title', status: 'status', seatsTaken: 'seats', createdAt: 'created_at' } as Record<string, SortKey>)[sort.columnAccessor as string] ?? 'starts_at';
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const r = handleResult(
+      await workshopsApi.listForOrganisers({ q: debounced || undefined, statuses: statuses.length ? statuses : undefined, categoryId: categoryId ?? undefined, sort: sortKey, direction: sort.direction, limit: PAGE, offset: (page - 1) * PAGE }),
+    );
+    setLoading(false);
+    if (r) setData(r);
+  }, [debounced, statuses, categoryId, sortKey, sort.direction, page]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Manage workshops</Title>
+        {canEdit && <Button onClick={() => go('workshopEditor', { workshopId: null })}>New workshop</Button>}
+      </Group>
+      <Group align="flex-end">
+        <TextInput aria-label="Search workshops" placeholder="Title, city or instructor" value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={280} />
+        <MultiSelect aria-label="Status" placeholder="All statuses" data={WORKSHOP_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} value={statuses} onChange={(v) => { setStatuses(v as WorkshopStatus[]); setPage(1); }} w={300} clearable />
+        <Select aria-label="Category" placeholder="All categories" data={categories.map((c) => ({ value: c.id, label: c.name }))} value={categoryId} onChange={(v) => { setCategoryId(v); setPage(1); }} clearable w={220} />
+      </Group>
+      <DataTable
+        withTableBorder
+        striped
+        highlightOnHover
+        minHeight={240}
+        fetching={loading}
+        records={data.items}
+        totalRecords={data.total}
+        recordsPerPage={PAGE}
+        page={page}
+        onPageChange={setPage}
+        sortStatus={sort}
+        onSortStatusChange={(s) => { setSort(s); setPage(1); }}
+        onRowClick={({ record }) => go(canEdit ? 'workshopEditor' : 'workshop', { workshopId: record.id })}
+        noRecordsText="No workshop matches"
+        columns={[
+          { accessor: 'title', title: 'Workshop', sortable: true, render: (w) => (<Stack gap={0}><Text fw={600} size="sm">{w.title}</Text><Text size="xs" c="dimmed">{w.categoryName} · {w.city}</Text></Stack>) },
+          { accessor: 'startsAt', title: 'When', sortable: true, render: (w) => <Text size="sm">{formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)}</Text> },
+          { accessor: 'status', title: 'Status', sortable: true, render: (w) => <Badge color={STATUS_COLORS[w.status]}>{STATUS_LABELS[w.status]}</Badge> },
+          { accessor: 'seatsTaken', title: 'Seats', sortable: true, textAlign: 'right', render: (w) => `${w.seatsTaken} / ${w.capacity}` },
+          { accessor: 'pendingCount', title: 'Pending', textAlign: 'right', render: (w) => (w.pendingCount ? <Badge color="grape">{w.pendingCount}</Badge> : '—') },
+          { accessor: 'priceMinor', title: 'Price', textAlign: 'right', render: (w) => formatPrice(w.priceMinor, w.currency) },
+        ]}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { CURRENCY_CODES, type Currency } from './money';
+import { isValidTimeZone, LOCAL_DATETIME, zonedLocalToUtc } from './time';
+
+export const WORKSHOP_STATUSES = ['draft', 'published', 'cancelled', 'archived'] as const;
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
+export const REGISTRATION_MODES = ['automatic', 'manual'] as const;
+export type RegistrationMode = (typeof REGISTRATION_MODES)[number];
+
+export const STATUS_LABELS: Record<WorkshopStatus, string> = { draft: 'Draft', published: 'Published', cancelled: 'Cancelled', archived: 'Archived' };
+export const MODE_LABELS: Record<RegistrationMode, string> = { automatic: 'Instant confirmation', manual: 'Needs approval' };
+
+const tagName = z.string().trim().min(1, 'A tag cannot be empty.').max(40, 'Keep each tag under 40 characters.');
+
+const localDateTime = (what: string) => z.string().regex(LOCAL_DATETIME, `Enter the ${what} date and time.`);
+
+/** What an organiser fills in. Times are wall-clock times in the workshop's own time zone. */
+export const workshopFields = z.object({
+  title: z.string().trim().min(3, 'Give the workshop a title of at least 3 characters.').max(120, 'Keep the title under 120 characters.'),
+  summary: z.string().trim().max(300, 'Keep the summary under 300 characters.').default(''),
+  description: z.string().trim().max(10_000, 'Keep the description under 10,000 characters.').default(''),
+  categoryId: z.string().min(1, 'Choose a category.'),
+  tags: z.array(tagName).max(20, 'At most 20 tags.').default([]),
+  city: z.string().trim().min(1, 'Enter the city.').max(80),
+  venue: z.string().trim().min(1, 'Enter the venue.').max(120),
+  address: z.string().trim().max(200).default(''),
+  instructor: z.string().trim().max(120).default(''),
+  startsLocal: localDateTime('start'),
+  endsLocal: localDateTime('end'),
+  timeZone: z.string().refine(isValidTimeZone, 'Choose a valid time zone, like Europe/Berlin.'),
+  capacity: z.number({ error: 'Enter the number of seats.' }).int('Seats must be a whole number.').min(1, 'A workshop needs at least 1 seat.').max(100_000),
+  priceMinor: z.number({ error: 'Enter a price (0 for free).' }).int().min(0, 'The price cannot be negative.').max(100_000_000),
+  currency: z.enum(CURRENCY_CODES as [Currency, ...Currency[]], { error: 'Choose a known currency.' }),
+  registrationMode: z.enum(REGISTRATION_MODES),
+  waitlistEnabled: z.boolean().default(false),
+});
+
+const endAfterStart = (v: { startsLocal: string; endsLocal: string; timeZone: string }) => {
+  if (!LOCAL_DATETIME.test(v.startsLocal) || !LOCAL_DATETIME.test(v.endsLocal) || !isValidTimeZone(v.timeZone)) return true;
+  return new Date(zonedLocalToUtc(v.endsLocal, v.timeZone)) > new Date(zonedLocalToUtc(v.startsLocal, v.timeZone));
+};
+
+export const createWorkshopInput = workshopFields.refine(endAfterStart, { message: 'The end must be after the start.', path: ['endsLocal'] });
+export const updateWorkshopInput = workshopFields
+  .extend({ id: z.string().min(1), expectedVersion: z.number().int().min(0) })
+  .refine(endAfterStart, { message: 'The end must be after the start.', path: ['endsLocal'] });
+
+export const workshopIdInput = z.object({ id: z.string().min(1) });
+export const cancelWorkshopInput = z.object({ id: z.string().min(1), reason: z.string().trim().min(3, 'Say why the workshop is cancelled (attendees will see it).').max(500) });
+
+export const SORTS = ['relevance', 'soonest', 'price', 'newest', 'popular'] as const;
+export type WorkshopSort = (typeof SORTS)[number];
+
+export const searchWorkshopsInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  categoryIds: z.array(z.string()).max(50).optional(),
+  cities: z.array(z.string()).max(50).optional(),
+  /** Inclusive calendar dates (YYYY-MM-DD), compared with the start in UTC. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  priceMin: z.number().int().min(0).optional(),
+  priceMax: z.number().int().min(0).optional(),
+  freeOnly: z.boolean().optional(),
+  tags: z.array(z.string()).max(20).optional(),
+  tagMode: z.enum(['any', 'all']).default('any'),
+  hasSeats: z.boolean().optional(),
+  mode: z.enum(REGISTRATION_MODES).optional(),
+  includePast: z.boolean().default(false),
+  sort: z.enum(SORTS).optional(),
+  /** Opaque cursor from the previous page: keyset pagination, no duplicates or gaps when data changes. */
+  after: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+export type SearchWorkshopsInput = z.input<typeof searchWorkshopsInput>;
+
+export const organiserListInput = z.object({
+  q: z.string().trim().max(200).optional(),
+  statuses: z.array(z.enum(WORKSHOP_STATUSES)).optional(),
+  categoryId: z.string().optional(),
+  sort: z.enum(['starts_at', 'title', 'status', 'seats', 'created_at']).default('starts_at'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+});
+
+export interface WorkshopCard {
+  id: string;
+  title: string;
+  summary: string;
+  categoryId: string;
+  categoryName: string;
+  tags: string[];
+  city: string;
+  venue: string;
+  instructor: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  capacity: number;
+  seatsTaken: number;
+  seatsLeft: number;
+  priceMinor: number;
+  currency: Currency;
+  registrationMode: RegistrationMode;
+  waitlistEnabled: boolean;
+  status: WorkshopStatus;
+}
+
+export interface WorkshopDetail extends WorkshopCard {
+  description: string;
+  address: string;
+  cancelReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Wall-clock values for the edit form. */
+  startsLocal: string;
+  endsLocal: string;
+  hasRegistrations: boolean;
+}
+
+export interface OrganiserWorkshopRow extends WorkshopCard {
+  pendingCount: number;
+  createdAt: string;
+}
+
+export interface SearchResult {
+  items: WorkshopCard[];
+  total: number;
+  nextCursor: string | null;
+  facets: { categories: { id: string; name: string; count: number }[]; cities: { city: string; count: number }[] };
+  /** How the search words matched: 'fuzzy' means no exact match, so near spellings are shown. */
+  textMatch: 'none' | 'exact' | 'fuzzy';
+  /** What this database can do: typo tolerance needs pg_trgm. */
+  textSearch: 'full-text + fuzzy' | 'full-text only';
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  workshopCount: number;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  workshopCount: number;
+}
+
+export const categoryNameInput = z.object({ name: z.string().trim().min(2, 'Use at least 2 characters.').max(60, 'Keep it under 60 characters.') });
+export const renameCategoryInput = categoryNameInput.extend({ id: z.string().min(1) });
+export const deleteCategoryInput = z.object({ id: z.string().min(1), moveToId: z.string().min(1).optional() });
+export const renameTagInput = z.object({ id: z.string().min(1), name: tagName });
+export const mergeTagsInput = z.object({ sourceIds: z.array(z.string().min(1)).min(1).max(50), targetId: z.string().min(1) });
+export const tagIdInput = z.object({ id: z.string().min(1) });
+
+export interface FilterOptions {
+  categories: { id: string; name: string }[];
+  cities: string[];
+  tags: string[];
+}
