@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`create sequence registration_waitlist_seq`.execute(db);
   await sql`create table registration (
     id text primary key,
     workshop_id text not null references workshop (id),
@@ -9,8 +10,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     person_email text,
     person_phone text,
     status text not null check (status in ('pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled')),
-    -- Order on the waiting list (position = rank among the workshop's waitlisted rows).
+    -- Order on the waiting list: a sequence, so two stations in the same millisecond still queue.
     waitlisted_at timestamptz,
+    waitlist_seq bigint,
     requested_at timestamptz not null,
     confirmed_at timestamptz,
     rejected_at timestamptz,
@@ -33,6 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where person_email is not null and status in ('pending', 'confirmed', 'waitlisted')`.execute(db);
   await sql`create index registration_workshop_status_idx on registration (workshop_id, status, requested_at, id)`.execute(db);
   await sql`create index registration_pending_idx on registration (requested_at, id) where status = 'pending'`.execute(db);
+  await sql`create index registration_waitlist_idx on registration (workshop_id, waitlist_seq) where status = 'waitlisted'`.execute(db);
   await sql`create index registration_user_idx on registration (user_id, requested_at desc)`.execute(db);
 
   await sql`create table payment (

@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate';
 import { settingsHandlers } from '../settings/settings.handlers';
 import { StationSettingsStore } from '../settings/station-settings';
 import { appHandlers, setupHandlers } from '../setup/setup.handlers';
+import { paymentsHandlers, registrationsHandlers } from '../registrations/registrations.handlers';
 import { usersHandlers } from '../users/users.handlers';
 import { categoriesHandlers, tagsHandlers, workshopsHandlers } from '../workshops/workshops.handlers';
 import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
@@ -24,6 +25,8 @@ export const handlers: Handlers = {
   ...workshopsHandlers,
   ...categoriesHandlers,
   ...tagsHandlers,
+  ...registrationsHandlers,
+  ...paymentsHandlers,
 };
 
 export interface Core {

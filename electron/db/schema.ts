@@ -131,6 +131,7 @@ export interface RegistrationTable {
   person_phone: string | null;
   status: RegistrationStatus;
   waitlisted_at: Timestamp | null;
+  waitlist_seq: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   requested_at: Timestamp;
   confirmed_at: Timestamp | null;
   rejected_at: Timestamp | null;

@@ -11,7 +11,7 @@ import type { Database } from '../db/schema';
 export async function cancelActiveRegistrations(trx: Transaction<Database>, caller: Caller, workshopId: string, reason: string): Promise<void> {
   const cancelled = await sql<{ id: string; status: string; payment_status: string }>`
     update registration r set status = 'cancelled', cancelled_at = now(), cancelled_by = ${caller.user?.id ?? null},
-      cancel_reason = ${`Workshop cancelled: ${reason}`}, waitlisted_at = null, version = r.version + 1, updated_at = now(),
+      cancel_reason = ${`Workshop cancelled: ${reason}`}, waitlisted_at = null, waitlist_seq = null, version = r.version + 1, updated_at = now(),
       payment_status = case when r.payment_status = 'unpaid' then 'not_required' else r.payment_status end
     from (select id, status as old_status from registration where workshop_id = ${workshopId} and status in ('pending', 'confirmed', 'waitlisted') for update) old
     where r.id = old.id

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { AppStatus } from '../app';
 import type { AuditEntry } from '../audit';
 import { listAuditInput } from '../audit';
@@ -23,6 +22,20 @@ import {
   updateWorkshopInput,
   workshopIdInput,
 } from '../workshops';
+import type { BulkResult, OutstandingRow, QueuePage, Registration } from '../registrations';
+import {
+  bulkApproveInput,
+  bulkRejectInput,
+  cancelRegistrationInput,
+  queueInput,
+  recordPaymentInput,
+  registerPersonInput,
+  registerSelfInput,
+  registrationIdInput,
+  rejectReasonSchema,
+  workshopRegistrationsInput,
+} from '../registrations';
+import { z } from 'zod';
 import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 
 /**
@@ -75,6 +88,21 @@ export const contract = {
   'tags:rename': channel({ input: renameTagInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
   'tags:merge': channel({ input: mergeTagsInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
   'tags:delete': channel({ input: tagIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+
+  // Registrations: attendees for themselves; organisers (workstation only) for anyone.
+  'registrations:register': channel({ input: registerSelfInput, output: output<Registration>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'registrations:registerPerson': channel({ input: registerPersonInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'registrations:mine': channel({ input: noInput, output: output<Registration[]>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'registrations:cancel': channel({ input: cancelRegistrationInput, output: output<Registration>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'registrations:confirm': channel({ input: registrationIdInput, output: output<Registration>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:reject': channel({ input: registrationIdInput.extend({ reason: rejectReasonSchema }), output: output<Registration>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:queue': channel({ input: queueInput, output: output<QueuePage>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:bulkApprove': channel({ input: bulkApproveInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:bulkReject': channel({ input: bulkRejectInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:forWorkshop': channel({ input: workshopRegistrationsInput, output: output<Registration[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'registrations:exportCsv': channel({ input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'payments:record': channel({ input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'payments:outstanding': channel({ input: z.object({ workshopId: z.string().optional() }), output: output<OutstandingRow[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
   'audit:list': channel({ input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;

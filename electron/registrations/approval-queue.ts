@@ -1,0 +1,208 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, queueInput, selectionInput } from '../../shared/registrations';
+import type { Actor, Caller } from '../core/caller';
+import { actorOf } from '../core/caller';
+import type { CoreContext } from '../core/context';
+import type { Database } from '../db/schema';
+import { isUniqueViolation, newTicketCode } from './registration-rows';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Pending requests matching a filter (workshop, category, workshop date range). */
+function pendingQuery(db: Db, f: QueueFilter) {
+  let q = db
+    .selectFrom('registration as r')
+    .innerJoin('workshop as w', 'w.id', 'r.workshop_id')
+    .innerJoin('category as c', 'c.id', 'w.category_id')
+    .where('r.status', '=', 'pending');
+  if (f.workshopId) q = q.where('r.workshop_id', '=', f.workshopId);
+  if (f.categoryId) q = q.where('w.category_id', '=', f.categoryId);
+  if (f.from) q = q.where(sql<boolean>`(w.starts_at at time zone w.time_zone)::date >= ${f.from}::date`);
+  if (f.to) q = q.where(sql<boolean>`(w.starts_at at time zone w.time_zone)::date <= ${f.to}::date`);
+  return q;
+}
+
+/** The approval queue: pending requests, oldest first, and per workshop "N requests for M seats". */
+export async function approvalQueue(ctx: CoreContext, input: z.output<typeof queueInput>): Promise<QueuePage> {
+  const base = pendingQuery(ctx.db, input);
+  const [rows, total, workshops] = await Promise.all([
+    base
+      .select(['r.id', 'r.workshop_id', 'w.title', 'w.starts_at', 'w.time_zone', 'c.name as category_name', 'r.person_name', 'r.person_email', 'r.requested_at'])
+      .orderBy('r.requested_at', input.direction)
+      .orderBy('r.id')
+      .limit(input.limit)
+      .offset(input.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .select([
+        'w.id',
+        'w.title',
+        'w.starts_at',
+        'w.time_zone',
+        'w.capacity',
+        'w.seats_taken',
+        'w.waitlist_enabled',
+        (eb) => eb.fn.countAll<string>().as('pending'),
+        sql<number>`(select count(*) from registration x where x.workshop_id = w.id and x.status = 'waitlisted')::int`.as('waitlisted'),
+      ])
+      .groupBy(['w.id', 'w.title', 'w.starts_at', 'w.time_zone', 'w.capacity', 'w.seats_taken', 'w.waitlist_enabled'])
+      .orderBy('w.starts_at')
+      .execute(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      workshopId: r.workshop_id,
+      workshopTitle: r.title,
+      workshopStartsAt: new Date(r.starts_at).toISOString(),
+      workshopTimeZone: r.time_zone,
+      categoryName: r.category_name,
+      personName: r.person_name,
+      personEmail: r.person_email,
+      requestedAt: new Date(r.requested_at).toISOString(),
+    })),
+    total: Number(total.n),
+    workshops: workshops.map((w) => ({
+      workshopId: w.id,
+      title: w.title,
+      startsAt: new Date(w.starts_at).toISOString(),
+      timeZone: w.time_zone,
+      capacity: w.capacity,
+      seatsLeft: w.capacity - w.seats_taken,
+      pending: Number(w.pending),
+      waitlisted: Number(w.waitlisted),
+      waitlistEnabled: w.waitlist_enabled,
+    })),
+  };
+}
+
+type Selection = z.output<typeof selectionInput>;
+
+async function selectedIds(trx: Transaction<Database>, selection: Selection): Promise<string[]> {
+  if ('ids' in selection) return [...new Set(selection.ids)];
+  return (await pendingQuery(trx, selection.filter).select('r.id').execute()).map((r) => r.id);
+}
+
+const emptyCounts = (): Record<BulkOutcome, number> => ({ approved: 0, waitlisted: 0, full: 0, rejected: 0, not_pending: 0 });
+
+/** One audit row per changed registration, written by one set-based statement. */
+async function auditMany(trx: Transaction<Database>, actor: Actor, action: string, ids: string[], statuses: string[], extra: Record<string, unknown>): Promise<void> {
+  if (!ids.length) return;
+  await sql`insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, before, after)
+    select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', d.id,
+      '{"status":"pending"}'::jsonb, jsonb_build_object('status', d.status) || ${JSON.stringify(extra)}::jsonb
+    from unnest(${ids}::text[], ${statuses}::text[]) as d(id, status)`.execute(trx);
+}
+
+/**
+ * Approves a selection oldest request first, workshop by workshop, within each workshop's free seats;
+ * the rest go to the waiting list where there is one, or stay pending ("not approved: full").
+ * Set-based: a handful of statements whatever the size of the selection. Workshops are locked in id
+ * order first, so two admins approving overlapping selections queue instead of overbooking.
+ */
+export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: Selection, attempt = 1): Promise<BulkResult> {
+  const now = ctx.now();
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const ids = await selectedIds(trx, selection);
+      if (!ids.length) return { counts: emptyCounts(), items: [] };
+      const workshops = await sql<{ id: string; capacity: number; seats_taken: number; waitlist_enabled: boolean; status: string; title: string }>`
+        select id, capacity, seats_taken, waitlist_enabled, status, title from workshop
+        where id in (select distinct workshop_id from registration where id = any(${ids}::text[]))
+        order by id for no key update`.execute(trx);
+      const pending = await sql<{ id: string; workshop_id: string; person_name: string }>`
+        select id, workshop_id, person_name from registration where id = any(${ids}::text[]) and status = 'pending'
+        order by id for update`.execute(trx);
+      const order = await sql<{ id: string }>`select id from registration where id = any(${ids}::text[]) and status = 'pending' order by requested_at, id`.execute(trx);
+
+      const byId = new Map(pending.rows.map((p) => [p.id, p]));
+      const free = new Map(workshops.rows.map((w) => [w.id, w.status === 'published' ? w.capacity - w.seats_taken : 0]));
+      const ws = new Map(workshops.rows.map((w) => [w.id, w]));
+      const upd = { ids: [] as string[], statuses: [] as string[], codes: [] as (string | null)[] };
+      const items: BulkResult['items'] = [];
+      const counts = emptyCounts();
+      order.rows.forEach((o) => {
+        const p = byId.get(o.id)!;
+        const w = ws.get(p.workshop_id)!;
+        const left = free.get(p.workshop_id)!;
+        let outcome: BulkOutcome;
+        if (left > 0) {
+          free.set(p.workshop_id, left - 1);
+          outcome = 'approved';
+          upd.ids.push(p.id), upd.statuses.push('confirmed'), upd.codes.push(newTicketCode());
+        } else if (w.waitlist_enabled && w.status === 'published') {
+          outcome = 'waitlisted';
+          upd.ids.push(p.id), upd.statuses.push('waitlisted'), upd.codes.push(null);
+        } else outcome = 'full';
+        counts[outcome]++;
+        items.push({ id: p.id, personName: p.person_name, workshopTitle: w.title, outcome });
+      });
+      for (const id of ids) {
+        if (!byId.has(id)) {
+          counts.not_pending++;
+          items.push({ id, personName: '', workshopTitle: '', outcome: 'not_pending' });
+        }
+      }
+      if (upd.ids.length) {
+        // Waiting-list places follow request order: sequence values drawn in that order.
+        const waitlisted = upd.statuses.filter((s) => s === 'waitlisted').length;
+        const seqs = waitlisted
+          ? (await sql<{ v: string }>`select s.v::text as v from (select nextval('registration_waitlist_seq') as v from generate_series(1, ${waitlisted})) s order by s.v`.execute(trx)).rows.map((r) => r.v)
+          : [];
+        let k = 0;
+        const seqFor = upd.statuses.map((s) => (s === 'waitlisted' ? seqs[k++]! : null));
+        await sql`update registration r set status = d.status,
+            confirmed_at = case when d.status = 'confirmed' then ${now}::timestamptz end,
+            waitlisted_at = case when d.status = 'waitlisted' then ${now}::timestamptz end,
+            waitlist_seq = d.seq, ticket_code = d.code, version = r.version + 1, updated_at = ${now}
+          from unnest(${upd.ids}::text[], ${upd.statuses}::text[], ${upd.codes}::text[], ${seqFor}::bigint[]) as d(id, status, code, seq)
+          where r.id = d.id`.execute(trx);
+        const taken = [...ws.keys()].map((id) => ({ id, n: ws.get(id)!.capacity - ws.get(id)!.seats_taken - free.get(id)! })).filter((x) => x.n > 0 && ws.get(x.id)!.status === 'published');
+        if (taken.length) {
+          await sql`update workshop w set seats_taken = w.seats_taken + d.n
+            from unnest(${taken.map((t) => t.id)}::text[], ${taken.map((t) => t.n)}::int[]) as d(id, n) where w.id = d.id`.execute(trx);
+        }
+        await auditMany(trx, actorOf(caller), 'registration.bulk_approve', upd.ids, upd.statuses, {});
+      }
+      return { counts, items };
+    });
+  } catch (e) {
+    if (attempt < 3 && isUniqueViolation(e, 'registration_ticket_code_key')) return bulkApprove(ctx, caller, selection, attempt + 1);
+    throw e;
+  }
+}
+
+export async function bulkReject(ctx: CoreContext, caller: Caller, selection: Selection, reason: string): Promise<BulkResult> {
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids = await selectedIds(trx, selection);
+    // Same lock order as approvals (workshops, then registrations), so the two never deadlock.
+    if (ids.length) {
+      await sql`select id from workshop where id in (select distinct workshop_id from registration where id = any(${ids}::text[])) order by id for no key update`.execute(trx);
+      await sql`select id from registration where id = any(${ids}::text[]) and status = 'pending' order by id for update`.execute(trx);
+    }
+    const rejected = ids.length
+      ? await sql<{ id: string; person_name: string; title: string }>`
+          update registration r set status = 'rejected', rejected_at = ${now}, reject_reason = ${reason},
+            payment_status = case when r.payment_status = 'unpaid' then 'not_required' else r.payment_status end,
+            version = r.version + 1, updated_at = ${now}
+          from workshop w
+          where r.id = any(${ids}::text[]) and r.status = 'pending' and w.id = r.workshop_id
+          returning r.id, r.person_name, w.title`.execute(trx)
+      : { rows: [] };
+    await auditMany(trx, actorOf(caller), 'registration.bulk_reject', rejected.rows.map((r) => r.id), rejected.rows.map(() => 'rejected'), { reason });
+    const done = new Set(rejected.rows.map((r) => r.id));
+    const counts = emptyCounts();
+    counts.rejected = rejected.rows.length;
+    counts.not_pending = ids.filter((id) => !done.has(id)).length;
+    return {
+      counts,
+      items: [
+        ...rejected.rows.map((r) => ({ id: r.id, personName: r.person_name, workshopTitle: r.title, outcome: 'rejected' as const })),
+        ...ids.filter((id) => !done.has(id)).map((id) => ({ id, personName: '', workshopTitle: '', outcome: 'not_pending' as const })),
+      ],
+    };
+  });
+}

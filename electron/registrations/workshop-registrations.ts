@@ -1,0 +1,48 @@
+import Papa from 'papaparse';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { formatPrice } from '../../shared/money';
+import { paymentInWords, statusInWords, type Registration, type workshopRegistrationsInput } from '../../shared/registrations';
+import { formatTicketCode } from '../../shared/tickets';
+import type { CoreContext } from '../core/context';
+import { registrationQuery, toRegistration } from './registration-rows';
+
+/** Everyone registered for one workshop, for organisers: filter by state and payment, search name/email. */
+export async function workshopRegistrations(ctx: CoreContext, input: z.output<typeof workshopRegistrationsInput>): Promise<Registration[]> {
+  let q = registrationQuery(ctx.db).where('r.workshop_id', '=', input.workshopId);
+  if (input.statuses?.length) q = q.where('r.status', 'in', input.statuses);
+  if (input.payment === 'refund_due') q = q.where('r.payment_status', '=', 'paid').where('r.status', 'in', ['cancelled', 'rejected']);
+  else if (input.payment) q = q.where('r.payment_status', '=', input.payment);
+  if (input.q) {
+    const like = `%${input.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb(sql`lower(r.person_name)`, 'like', like), eb(sql`lower(coalesce(r.person_email, ''))`, 'like', like)]));
+  }
+  const rows = await q
+    .orderBy(sql`case r.status when 'confirmed' then 0 when 'pending' then 1 when 'waitlisted' then 2 else 3 end`)
+    .orderBy(sql`r.waitlist_seq nulls first`)
+    .orderBy('r.requested_at')
+    .orderBy('r.id')
+    .execute();
+  return rows.map(toRegistration);
+}
+
+// A cell starting with one of these is a formula to a spreadsheet program: quote it as text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
+
+/** UTF-8 with a byte-order mark and RFC 4180 quoting: opens cleanly in Excel, LibreOffice and Numbers. */
+export function registrationsCsv(rows: Registration[]): string {
+  const data = rows.map((r) => ({
+    Name: safe(r.personName),
+    Email: safe(r.personEmail ?? ''),
+    Phone: safe(r.personPhone ?? ''),
+    Status: statusInWords(r),
+    'Requested at': r.requestedAt,
+    'Confirmed at': r.confirmedAt ?? '',
+    Ticket: r.ticketCode ? formatTicketCode(r.ticketCode) : '',
+    'Amount due': r.amountDueMinor ? formatPrice(r.amountDueMinor, r.currency, 'en-GB') : '',
+    Payment: paymentInWords(r),
+  }));
+  const fields = ['Name', 'Email', 'Phone', 'Status', 'Requested at', 'Confirmed at', 'Ticket', 'Amount due', 'Payment'];
+  return `\uFEFF${Papa.unparse({ fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d])) }, { quotes: true, newline: '\r\n' })}`;
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { emailSchema, personNameSchema } from './auth';
+import type { Currency } from './money';
+import type { RegistrationMode } from './workshops';
+
+export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const PAYMENT_STATUSES = ['not_required', 'unpaid', 'paid', 'refunded', 'waived'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+export const PAYMENT_METHODS = ['cash', 'card', 'transfer', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** States in plain words, as people at a desk would say them. */
+export function statusInWords(r: { status: RegistrationStatus; waitlistPosition: number | null }): string {
+  switch (r.status) {
+    case 'pending':
+      return 'Requested — waiting for approval';
+    case 'confirmed':
+      return 'Confirmed';
+    case 'waitlisted':
+      return r.waitlistPosition ? `On the waiting list, position ${r.waitlistPosition}` : 'On the waiting list';
+    case 'rejected':
+      return 'Not approved';
+    case 'cancelled':
+      return 'Cancelled';
+  }
+}
+
+export function paymentInWords(r: { status: RegistrationStatus; paymentStatus: PaymentStatus }): string {
+  if (r.status === 'cancelled' && r.paymentStatus === 'paid') return 'Refund due';
+  return { not_required: 'Nothing to pay', unpaid: 'Not paid yet', paid: 'Paid', refunded: 'Refunded', waived: 'Waived' }[r.paymentStatus];
+}
+
+export interface Registration {
+  id: string;
+  workshopId: string;
+  workshopTitle: string;
+  workshopStartsAt: string;
+  workshopEndsAt: string;
+  workshopTimeZone: string;
+  workshopCity: string;
+  workshopVenue: string;
+  workshopStatus: 'draft' | 'published' | 'cancelled' | 'archived';
+  registrationMode: RegistrationMode;
+  userId: string | null;
+  personName: string;
+  personEmail: string | null;
+  personPhone: string | null;
+  status: RegistrationStatus;
+  waitlistPosition: number | null;
+  requestedAt: string;
+  confirmedAt: string | null;
+  rejectReason: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  amountDueMinor: number;
+  paidMinor: number;
+  currency: Currency;
+  paymentStatus: PaymentStatus;
+  ticketCode: string | null;
+}
+
+export const registerSelfInput = z.object({ workshopId: z.string().min(1) });
+
+export const registerPersonInput = z.object({
+  workshopId: z.string().min(1),
+  name: personNameSchema,
+  email: z.union([emailSchema, z.literal('').transform(() => undefined)]).optional(),
+  phone: z.string().trim().max(40, 'Keep the phone number under 40 characters.').optional(),
+});
+
+export const registrationIdInput = z.object({ id: z.string().min(1) });
+export const cancelRegistrationInput = z.object({ id: z.string().min(1), reason: z.string().trim().max(500).default('') });
+export const rejectReasonSchema = z.string().trim().min(3, 'Give a reason (the person will see it).').max(500);
+
+export const queueFilter = z.object({
+  workshopId: z.string().optional(),
+  categoryId: z.string().optional(),
+  /** Workshop start date range, YYYY-MM-DD. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+export type QueueFilter = z.infer<typeof queueFilter>;
+
+export const queueInput = queueFilter.extend({
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.number().int().min(1).max(1000).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+/** Either the rows the admin ticked, or "everything pending that matches this filter". */
+export const selectionInput = z.union([z.object({ ids: z.array(z.string().min(1)).min(1, 'Select at least one request.').max(20_000) }), z.object({ filter: queueFilter })]);
+
+export const bulkApproveInput = z.object({ selection: selectionInput });
+export const bulkRejectInput = z.object({ selection: selectionInput, reason: rejectReasonSchema });
+
+export type BulkOutcome = 'approved' | 'waitlisted' | 'full' | 'rejected' | 'not_pending';
+export interface BulkResult {
+  counts: Record<BulkOutcome, number>;
+  items: { id: string; personName: string; workshopTitle: string; outcome: BulkOutcome }[];
+}
+
+export interface QueueRow {
+  id: string;
+  workshopId: string;
+  workshopTitle: string;
+  workshopStartsAt: string;
+  workshopTimeZone: string;
+  categoryName: string;
+  personName: string;
+  personEmail: string | null;
+  requestedAt: string;
+}
+
+export interface QueueWorkshopSummary {
+  workshopId: string;
+  title: string;
+  startsAt: string;
+  timeZone: string;
+  capacity: number;
+  seatsLeft: number;
+  pending: number;
+  waitlisted: number;
+  waitlistEnabled: boolean;
+}
+
+export interface QueuePage {
+  items: QueueRow[];
+  total: number;
+  workshops: QueueWorkshopSummary[];
+}
+
+export const workshopRegistrationsInput = z.object({
+  workshopId: z.string().min(1),
+  statuses: z.array(z.enum(REGISTRATION_STATUSES)).optional(),
+  payment: z.enum([...PAYMENT_STATUSES, 'refund_due']).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const recordPaymentInput = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['payment', 'refund', 'waiver']),
+  method: z.enum(PAYMENT_METHODS).optional(),
+  note: z.string().trim().max(500).default(''),
+});
+
+export interface OutstandingRow {
+  workshopId: string;
+  workshopTitle: string;
+  currency: Currency;
+  unpaidCount: number;
+  unpaidMinor: number;
+  refundDueCount: number;
+  refundDueMinor: number;
+}
