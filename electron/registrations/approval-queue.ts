@@ -131,10 +131,14 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
         if (left > 0) {
           free.set(p.workshop_id, left - 1);
           outcome = 'approved';
-          upd.ids.push(p.id), upd.statuses.push('confirmed'), upd.codes.push(newTicketCode());
+          upd.ids.push(p.id);
+          upd.statuses.push('confirmed');
+          upd.codes.push(newTicketCode());
         } else if (w.waitlist_enabled && w.status === 'published') {
           outcome = 'waitlisted';
-          upd.ids.push(p.id), upd.statuses.push('waitlisted'), upd.codes.push(null);
+          upd.ids.push(p.id);
+          upd.statuses.push('waitlisted');
+          upd.codes.push(null);
         } else outcome = 'full';
         counts[outcome]++;
         items.push({ id: p.id, personName: p.person_name, workshopTitle: w.title, outcome });
