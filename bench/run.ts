@@ -1,10 +1,11 @@
 /**
  * npm run bench — prints tables and writes bench/results/latest.json.
- * BENCH_RUNS (default 200) and BENCH_ONLY (comma list: discovery) narrow a run.
+ * BENCH_RUNS (default 200) and BENCH_ONLY (comma list: discovery,booking,bulk) narrow a run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDiscovery } from './discovery.bench';
+import { benchBooking, benchBulkApproval } from './registrations.bench';
 import { printTable, type Timing } from './stats';
 
 const runs = Number(process.env.BENCH_RUNS ?? 200);
@@ -24,6 +25,25 @@ if (want('discovery')) {
       timings.map((t) => ({ query: t.name, runs: t.runs, 'p50 ms': t.p50, 'p95 ms': t.p95, 'max ms': t.max, goal: t.name.startsWith('baseline') || t.name.startsWith('full') ? '—' : t.p95 <= GOALS[kind] ? 'met' : 'MISSED' })),
     );
   }
+}
+
+if (want('booking')) {
+  console.log('\nBooking throughput: one hot workshop, 8 concurrent clients');
+  const rows = [await benchBooking('postgres'), await benchBooking('embedded')];
+  results.booking = rows;
+  printTable(
+    'Booking through the service vs the raw-SQL baseline (goal: ≥ 0.8× baseline, 0 overbooked)',
+    rows.map((r) => ({ database: r.kind, clients: r.clients, bookings: r.bookings, 'raw SQL /s': r.rawTps, 'service /s': r.serviceTps, ratio: r.ratio, overbooked: r.overbooked, goal: r.ratio >= 0.8 && r.overbooked === 0 ? 'met' : 'MISSED' })),
+  );
+}
+
+if (want('bulk')) {
+  const rows = [await benchBulkApproval('postgres'), await benchBulkApproval('embedded')];
+  results.bulkApproval = rows;
+  printTable(
+    'Bulk approval of 10,000 pending requests through the service (goal on PostgreSQL: < 0.3 s)',
+    rows.map((r) => ({ database: r.kind, pending: r.pending, seconds: r.seconds, approved: r.approved, waitlisted: r.waitlisted, goal: r.kind === 'postgres' ? (r.seconds < 0.3 ? 'met' : 'MISSED') : '—' })),
+  );
 }
 
 mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });

@@ -16,7 +16,7 @@ test('an attendee signs up, sees only attendee navigation, signs out and in agai
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome, Bea Attendee' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('button')).toHaveText(['Home', 'Browse workshops', 'My account']);
+  await expect(nav.getByRole('button')).toHaveText(['Home', 'Browse workshops', 'My registrations', 'My account']);
   await shot(page, 'attendee-home');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

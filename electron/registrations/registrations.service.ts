@@ -33,62 +33,78 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
     return await ctx.db.transaction().execute(async (trx) => {
       // KEY SHARE: compatible with other bookings' seat updates, but waits for (and is waited on by)
       // a cancellation or edit of the workshop, so none of them can miss this registration.
-      const w = await sql<{ status: string; starts_at: Date; registration_mode: 'automatic' | 'manual'; waitlist_enabled: boolean; price_minor: number; currency: string }>`
-        select status, starts_at, registration_mode, waitlist_enabled, price_minor, currency from workshop where id = ${workshopId} for key share`.execute(trx);
+      const byUser = person.userId ? sql`r.user_id = ${person.userId}` : sql`false`;
+      const byEmail = person.email ? sql`lower(r.person_email) = ${person.email.toLowerCase()}` : sql`false`;
+      // One round trip: the workshop (KEY SHARE: compatible with other bookings' seat updates, but a
+      // cancellation or edit of the workshop waits for this booking and vice versa) and any active
+      // registration of this person for it.
+      const w = await sql<WorkshopHead & { existing_id: string | null }>`
+        select w.id, w.title, w.starts_at, w.ends_at, w.time_zone, w.city, w.venue, w.status, w.registration_mode, w.waitlist_enabled, w.price_minor, w.currency,
+          (select r.id from registration r where r.workshop_id = w.id and r.status in ('pending', 'confirmed', 'waitlisted') and (${byUser} or ${byEmail}) limit 1) as existing_id
+        from workshop w where w.id = ${workshopId} for key share of w`.execute(trx);
       const ws = w.rows[0];
       if (!ws || (ws.status === 'draft' && !isOrganiser(caller))) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
       if (ws.status !== 'published') throw new AppError('CONFLICT', `This workshop is ${ws.status === 'draft' ? 'not published yet' : ws.status}: registration is closed.`);
       if (new Date(ws.starts_at) <= now) throw new AppError('CONFLICT', 'This workshop has already started: registration is closed.');
-
-      const existing = await registrationQuery(trx)
-        .where('r.workshop_id', '=', workshopId)
-        .where('r.status', 'in', ACTIVE_STATUSES)
-        .where((eb) => {
-          const ors = [];
-          if (person.userId) ors.push(eb('r.user_id', '=', person.userId));
-          if (person.email) ors.push(eb(sql`lower(r.person_email)`, '=', person.email.toLowerCase()));
-          return ors.length ? eb.or(ors) : eb.val(false);
-        })
-        .executeTakeFirst();
-      if (existing) throw alreadyRegistered(existing.status, existing.waitlist_position, existing.id);
+      if (ws.existing_id) {
+        const e = await loadRegistration(trx, ws.existing_id);
+        throw alreadyRegistered(e.status, e.waitlistPosition, e.id);
+      }
 
       let status: RegistrationStatus = 'pending';
       if (ws.registration_mode === 'automatic') {
-        const seat = await takeSeat(trx, workshopId);
-        if (seat) status = 'confirmed';
+        // From here to commit the workshop row is locked: keep this window to two statements.
+        if (await takeSeat(trx, workshopId)) status = 'confirmed';
         else if (ws.waitlist_enabled) status = 'waitlisted';
         else throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
       }
-      const id = randomUUID();
-      await trx
-        .insertInto('registration')
-        .values({
-          id,
-          workshop_id: workshopId,
-          user_id: person.userId,
-          person_name: person.name,
-          person_email: person.email,
-          person_phone: person.phone,
-          status,
-          waitlisted_at: status === 'waitlisted' ? now : null,
-          waitlist_seq: status === 'waitlisted' ? sql`nextval('registration_waitlist_seq')` : null,
-          requested_at: now,
-          confirmed_at: status === 'confirmed' ? now : null,
-          rejected_at: null,
-          reject_reason: null,
-          cancelled_at: null,
-          cancelled_by: null,
-          cancel_reason: null,
-          amount_due_minor: ws.price_minor,
-          currency: ws.currency,
-          payment_status: ws.price_minor > 0 ? 'unpaid' : 'not_required',
-          ticket_code: status === 'confirmed' ? ticket : null,
-          station: caller.station,
-        })
-        .execute();
-      const created = await loadRegistration(trx, id);
-      await writeAudit(trx, actorOf(caller), { action: `registration.${status === 'pending' ? 'request' : status === 'confirmed' ? 'confirm' : 'waitlist'}`, entityType: 'registration', entityId: id, after: created });
-      return created;
+      const created: Registration = {
+        id: randomUUID(),
+        workshopId,
+        workshopTitle: ws.title,
+        workshopStartsAt: new Date(ws.starts_at).toISOString(),
+        workshopEndsAt: new Date(ws.ends_at).toISOString(),
+        workshopTimeZone: ws.time_zone,
+        workshopCity: ws.city,
+        workshopVenue: ws.venue,
+        workshopStatus: 'published',
+        registrationMode: ws.registration_mode,
+        userId: person.userId,
+        personName: person.name,
+        personEmail: person.email,
+        personPhone: person.phone,
+        status,
+        waitlistPosition: null,
+        requestedAt: now.toISOString(),
+        confirmedAt: status === 'confirmed' ? now.toISOString() : null,
+        rejectReason: null,
+        cancelledAt: null,
+        cancelReason: null,
+        amountDueMinor: ws.price_minor,
+        paidMinor: 0,
+        currency: ws.currency as Registration['currency'],
+        paymentStatus: ws.price_minor > 0 ? 'unpaid' : 'not_required',
+        ticketCode: status === 'confirmed' ? ticket : null,
+      };
+      const actor = actorOf(caller);
+      const action = `registration.${status === 'pending' ? 'request' : status === 'confirmed' ? 'confirm' : 'waitlist'}`;
+      // The registration and its audit row in one round trip.
+      const inserted = await sql<{ waitlist_position: number | null }>`
+        with reg as (
+          insert into registration (id, workshop_id, user_id, person_name, person_email, person_phone, status, waitlisted_at, waitlist_seq,
+            requested_at, confirmed_at, amount_due_minor, currency, payment_status, ticket_code, station)
+          values (${created.id}, ${workshopId}, ${person.userId}, ${person.name}, ${person.email}, ${person.phone}, ${status},
+            ${status === 'waitlisted' ? now : null}, case when ${status} = 'waitlisted' then nextval('registration_waitlist_seq') end,
+            ${now}, ${status === 'confirmed' ? now : null}, ${ws.price_minor}, ${ws.currency}, ${created.paymentStatus}, ${created.ticketCode}, ${caller.station})
+          returning waitlist_seq
+        ), audit as (
+          insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
+          values (${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', ${created.id}, ${JSON.stringify(created)}::jsonb)
+        )
+        select case when reg.waitlist_seq is null then null else (
+          select count(*) + 1 from registration x where x.workshop_id = ${workshopId} and x.status = 'waitlisted' and x.waitlist_seq < reg.waitlist_seq)::int end as waitlist_position
+        from reg`.execute(trx);
+      return { ...created, waitlistPosition: inserted.rows[0]?.waitlist_position ?? null };
     });
   } catch (e) {
     // Two attempts for the same person at once: the unique index lets one through.
@@ -96,6 +112,21 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
     if (isUniqueViolation(e, 'registration_ticket_code_key')) return register(ctx, caller, workshopId, person);
     throw e;
   }
+}
+
+interface WorkshopHead {
+  id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  time_zone: string;
+  city: string;
+  venue: string;
+  status: string;
+  registration_mode: 'automatic' | 'manual';
+  waitlist_enabled: boolean;
+  price_minor: number;
+  currency: string;
 }
 
 /** One seat, if one is left. Returns false when full (nothing changed). */

@@ -57,7 +57,7 @@ function Screens() {
 export function App() {
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <Screens />
     </MantineProvider>
   );

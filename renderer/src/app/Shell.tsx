@@ -9,7 +9,10 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { MyRegistrationsPage } from '../features/bookings/MyRegistrationsPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { ApprovalQueuePage } from '../features/queue/ApprovalQueuePage';
+import { WorkshopRegistrationsPage } from '../features/registrations/WorkshopRegistrationsPage';
 import { TaxonomyPage } from '../features/taxonomy/TaxonomyPage';
 import { WorkshopDetailPage } from '../features/workshops/WorkshopDetailPage';
 import { WorkshopEditorPage } from '../features/workshops/WorkshopEditorPage';
@@ -23,6 +26,9 @@ const PAGES: Record<PageId, () => ReactNode> = {
   workshops: () => <WorkshopsAdminPage />,
   workshopEditor: () => <WorkshopEditorPage />,
   taxonomy: () => <TaxonomyPage />,
+  bookings: () => <MyRegistrationsPage />,
+  queue: () => <ApprovalQueuePage />,
+  workshopRegistrations: () => <WorkshopRegistrationsPage />,
   users: () => <UsersPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
@@ -37,7 +43,7 @@ export function Shell() {
   if (!session) return null;
   const items = navFor(session.user.role);
   const section = NAV_PARENT[page] ?? page;
-  const allowed = items.some((i) => i.id === section) && (page !== 'workshopEditor' || canUse(session.user.role, 'workshops:create'));
+  const allowed = items.some((i) => i.id === section) && (page !== 'workshopEditor' || canUse(session.user.role, 'workshops:create')) && (page !== 'workshopRegistrations' || canUse(session.user.role, 'registrations:forWorkshop'));
   const current: PageId = allowed ? page : 'home';
   const currentSection = NAV_PARENT[current] ?? current;
 

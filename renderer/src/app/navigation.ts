@@ -2,7 +2,20 @@ import { create } from 'zustand';
 import { contract, type Channel } from '../../../shared/ipc/contract';
 import type { Role } from '../../../shared/roles';
 
-export type PageId = 'home' | 'catalogue' | 'workshop' | 'workshops' | 'workshopEditor' | 'taxonomy' | 'users' | 'audit' | 'settings' | 'account';
+export type PageId =
+  | 'home'
+  | 'catalogue'
+  | 'workshop'
+  | 'bookings'
+  | 'workshops'
+  | 'workshopEditor'
+  | 'workshopRegistrations'
+  | 'queue'
+  | 'taxonomy'
+  | 'users'
+  | 'audit'
+  | 'settings'
+  | 'account';
 
 export interface NavItem {
   id: PageId;
@@ -14,7 +27,9 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { id: 'home', label: 'Home', channel: 'auth:session' },
   { id: 'catalogue', label: 'Browse workshops', channel: 'workshops:search' },
+  { id: 'bookings', label: 'My registrations', channel: 'registrations:mine' },
   { id: 'workshops', label: 'Manage workshops', channel: 'workshops:listForOrganisers' },
+  { id: 'queue', label: 'Approval queue', channel: 'registrations:queue' },
   { id: 'taxonomy', label: 'Categories & tags', channel: 'categories:create' },
   { id: 'users', label: 'Users', channel: 'users:list' },
   { id: 'audit', label: 'Audit log', channel: 'audit:list' },
@@ -30,7 +45,7 @@ export const canUse = (role: Role, channel: Channel): boolean => {
 export const navFor = (role: Role): NavItem[] => NAV_ITEMS.filter((item) => canUse(role, item.channel));
 
 /** Sub-pages (a workshop, the editor) belong to the nav item they were opened from. */
-export const NAV_PARENT: Partial<Record<PageId, PageId>> = { workshop: 'catalogue', workshopEditor: 'workshops' };
+export const NAV_PARENT: Partial<Record<PageId, PageId>> = { workshop: 'catalogue', workshopEditor: 'workshops', workshopRegistrations: 'workshops' };
 
 interface NavState {
   page: PageId;
@@ -45,5 +60,5 @@ export const useNav = create<NavState>((set, get) => ({
   page: 'home',
   workshopId: null,
   backTo: 'catalogue',
-  go: (page, opts) => set({ page, workshopId: opts?.workshopId ?? null, backTo: page === 'workshop' ? (get().page === 'workshops' ? 'workshops' : 'catalogue') : get().backTo }),
+  go: (page, opts) => set({ page, workshopId: opts?.workshopId ?? null, backTo: page === 'workshop' ? (get().page === 'workshops' || get().page === 'workshopRegistrations' ? 'workshops' : get().page === 'bookings' ? 'bookings' : 'catalogue') : get().backTo }),
 }));

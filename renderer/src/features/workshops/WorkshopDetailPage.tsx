@@ -1,5 +1,6 @@
 import { Alert, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { RegisterPanel } from '../registrations/RegisterPanel';
 import { formatWorkshopTime } from '../../../../shared/time';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { BackLink } from '../../app/BackLink';
@@ -16,15 +17,16 @@ export function WorkshopDetailPage() {
   const [w, setW] = useState<WorkshopDetail | null>(null);
   const [missing, setMissing] = useState(false);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     if (!workshopId) return;
     void workshopsApi.get(workshopId).then((r) => {
       if (!r.ok && r.error.code === 'NOT_FOUND') setMissing(true);
       else setW(handleResult(r));
     });
   }, [workshopId]);
+  useEffect(load, [load]);
 
-  const back = <BackLink label={`Back to ${backTo === 'workshops' ? 'workshop management' : 'results'}`} onClick={() => go(backTo)} />;
+  const back = <BackLink label={`Back to ${{ workshops: 'workshop management', bookings: 'my registrations' }[backTo as string] ?? 'results'}`} onClick={() => go(backTo)} />;
   if (missing) return <Stack>{back}<Alert color="gray">This workshop does not exist or is no longer published.</Alert></Stack>;
   if (!w) return <Loader aria-label="Loading workshop" />;
 
@@ -73,12 +75,18 @@ export function WorkshopDetailPage() {
           </List>
         </Paper>
       )}
+      <RegisterPanel w={w} onChanged={load} />
       {w.description && <Text style={{ whiteSpace: 'pre-wrap' }}>{w.description}</Text>}
-      {role && canUse(role, 'workshops:update') && (
+      {role && canUse(role, 'registrations:forWorkshop') && (
         <Group>
-          <Button variant="default" onClick={() => go('workshopEditor', { workshopId: w.id })}>
-            Edit workshop
+          <Button variant="default" onClick={() => go('workshopRegistrations', { workshopId: w.id })}>
+            Registrations
           </Button>
+          {canUse(role, 'workshops:update') && (
+            <Button variant="default" onClick={() => go('workshopEditor', { workshopId: w.id })}>
+              Edit workshop
+            </Button>
+          )}
         </Group>
       )}
     </Stack>

@@ -150,6 +150,9 @@ export function WorkshopEditorPage() {
           <Button variant="default" onClick={async () => { const r = handleResult(await workshopsApi.duplicate(w.id)); if (r) { notifySuccess('Copy created as a draft. Set its dates.'); go('workshopEditor', { workshopId: r.id }); } }}>
             Duplicate
           </Button>
+          <Button variant="default" onClick={() => go('workshopRegistrations', { workshopId: w.id })}>
+            Registrations
+          </Button>
           <Button variant="default" onClick={() => go('workshop', { workshopId: w.id })}>
             View as attendees see it
           </Button>

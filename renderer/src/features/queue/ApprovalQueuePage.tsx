@@ -1,0 +1,209 @@
+import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import { useCallback, useEffect, useState } from 'react';
+import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
+import { formatWorkshopTime } from '../../../../shared/time';
+import type { Category } from '../../../../shared/workshops';
+import { handleResult, notifySuccess } from '../../lib/notify';
+import { registrationsApi } from '../registrations/registrations.api';
+import { taxonomyApi } from '../workshops/workshops.api';
+
+const PAGE = 100;
+const fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const OUTCOME_LABELS: Record<BulkOutcome, string> = { approved: 'Approved', waitlisted: 'Waiting list', full: 'Not approved: full', rejected: 'Rejected', not_pending: 'Already handled' };
+const OUTCOME_COLORS: Record<BulkOutcome, string> = { approved: 'teal', waitlisted: 'orange', full: 'red', rejected: 'gray', not_pending: 'gray' };
+
+/** Pending requests across all workshops; bulk approval goes oldest first within each workshop's seats. */
+export function ApprovalQueuePage() {
+  const [filter, setFilter] = useState<QueueFilter>({});
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [sort, setSort] = useState<DataTableSortStatus<QueueRow>>({ columnAccessor: 'requestedAt', direction: 'asc' });
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<QueuePage>({ items: [], total: 0, workshops: [] });
+  const [allWorkshops, setAllWorkshops] = useState<QueuePage['workshops']>([]);
+  const [loading, setLoading] = useState(true);
+  const [selected, setSelected] = useState<QueueRow[]>([]);
+  const [allMatching, setAllMatching] = useState(false);
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
+  }, []);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    const r = handleResult(await registrationsApi.queue({ ...filter, direction: sort.direction, limit: PAGE, offset: (page - 1) * PAGE }));
+    setLoading(false);
+    if (r) {
+      setData(r);
+      if (!filter.workshopId) setAllWorkshops(r.workshops);
+    }
+  }, [filter, sort.direction, page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const changeFilter = (patch: Partial<QueueFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPage(1);
+    setSelected([]);
+    setAllMatching(false);
+  };
+  const selection = allMatching ? { filter } : { ids: selected.map((s) => s.id) };
+  const count = allMatching ? data.total : selected.length;
+
+  const finish = async (r: BulkResult | null) => {
+    setBusy(false);
+    if (!r) return;
+    setResult(r);
+    setSelected([]);
+    setAllMatching(false);
+    await load();
+  };
+
+  return (
+    <Stack>
+      <Title order={2}>Approval queue</Title>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack>
+            <Group align="flex-end">
+              <Select
+                label="Workshop"
+                placeholder="All workshops"
+                clearable
+                searchable
+                data={allWorkshops.map((w) => ({ value: w.workshopId, label: w.title }))}
+                value={filter.workshopId ?? null}
+                onChange={(v) => changeFilter({ workshopId: v ?? undefined })}
+                w={260}
+              />
+              <Select label="Category" placeholder="All" clearable data={categories.map((c) => ({ value: c.id, label: c.name }))} value={filter.categoryId ?? null} onChange={(v) => changeFilter({ categoryId: v ?? undefined })} w={180} />
+              <TextInput type="date" label="Workshops from" value={filter.from ?? ''} onChange={(e) => changeFilter({ from: e.currentTarget.value || undefined })} />
+              <TextInput type="date" label="to" value={filter.to ?? ''} onChange={(e) => changeFilter({ to: e.currentTarget.value || undefined })} />
+            </Group>
+            <Group justify="space-between">
+              <Text aria-live="polite">
+                {count > 0 ? `${count} selected` : `${data.total} pending request${data.total === 1 ? '' : 's'}`}
+                {!allMatching && selected.length > 0 && selected.length < data.total && (
+                  <Button variant="subtle" size="compact-sm" ml="xs" onClick={() => setAllMatching(true)}>
+                    Select all {data.total} matching
+                  </Button>
+                )}
+                {allMatching && (
+                  <Button variant="subtle" size="compact-sm" ml="xs" onClick={() => { setAllMatching(false); setSelected([]); }}>
+                    Clear selection
+                  </Button>
+                )}
+              </Text>
+              <Group>
+                <Button disabled={count === 0} loading={busy} onClick={async () => { setBusy(true); await finish(handleResult(await registrationsApi.bulkApprove(selection))); }}>
+                  Approve {count || ''}
+                </Button>
+                <Button variant="default" color="red" disabled={count === 0} onClick={() => { setReason(''); setReasonError(null); setRejecting(true); }}>
+                  Reject {count || ''}…
+                </Button>
+              </Group>
+            </Group>
+            <DataTable
+              withTableBorder
+              striped
+              minHeight={240}
+              fetching={loading}
+              records={data.items}
+              totalRecords={data.total}
+              recordsPerPage={PAGE}
+              page={page}
+              onPageChange={setPage}
+              sortStatus={sort}
+              onSortStatusChange={setSort}
+              selectedRecords={allMatching ? data.items : selected}
+              onSelectedRecordsChange={(rows) => { setAllMatching(false); setSelected(rows); }}
+              allRecordsSelectionCheckboxProps={{ 'aria-label': 'Select all on this page' }}
+              getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': `Select ${r.personName}` })}
+              noRecordsText="No pending requests"
+              columns={[
+                { accessor: 'requestedAt', title: 'Requested', sortable: true, render: (r) => fmt.format(new Date(r.requestedAt)) },
+                { accessor: 'personName', title: 'Person', render: (r) => (<Stack gap={0}><Text size="sm" fw={600}>{r.personName}</Text><Text size="xs" c="dimmed">{r.personEmail ?? ''}</Text></Stack>) },
+                { accessor: 'workshopTitle', title: 'Workshop', render: (r) => (<Stack gap={0}><Text size="sm">{r.workshopTitle}</Text><Text size="xs" c="dimmed">{formatWorkshopTime(r.workshopStartsAt, r.workshopStartsAt, r.workshopTimeZone).replace(/–.*? /, ' ')}</Text></Stack>) },
+                { accessor: 'categoryName', title: 'Category' },
+              ]}
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Paper withBorder p="md">
+            <Title order={3} size="h5" mb="xs">
+              Requests and free seats
+            </Title>
+            {data.workshops.length === 0 && <Text c="dimmed" size="sm">Nothing waiting.</Text>}
+            <Stack gap="xs">
+              {data.workshops.map((w) => (
+                <Group key={w.workshopId} justify="space-between" wrap="nowrap">
+                  <Text size="sm" lineClamp={1}>{w.title}</Text>
+                  <Badge color={w.pending > w.seatsLeft ? 'orange' : 'teal'} variant="light" style={{ flexShrink: 0 }}>
+                    {w.pending} request{w.pending === 1 ? '' : 's'} for {w.seatsLeft} seat{w.seatsLeft === 1 ? '' : 's'}
+                  </Badge>
+                </Group>
+              ))}
+            </Stack>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={`Reject ${count} request${count === 1 ? '' : 's'}`}>
+        <Stack>
+          <Textarea label="Reason (the people concerned will see it)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRejecting(false)}>Cancel</Button>
+            <Button
+              color="red"
+              loading={busy}
+              onClick={async () => {
+                setBusy(true);
+                const r = await registrationsApi.bulkReject(selection, reason);
+                if (!r.ok && r.error.fieldErrors?.reason) {
+                  setBusy(false);
+                  setReasonError(r.error.fieldErrors.reason.join(' '));
+                  return;
+                }
+                setRejecting(false);
+                await finish(handleResult(r));
+              }}
+            >
+              Reject
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={result !== null} onClose={() => setResult(null)} title="What happened" size="lg">
+        {result && (
+          <Stack>
+            <Group>
+              {(Object.keys(result.counts) as BulkOutcome[]).filter((k) => result.counts[k] > 0).map((k) => (
+                <Badge key={k} color={OUTCOME_COLORS[k]} size="lg">{OUTCOME_LABELS[k]}: {result.counts[k]}</Badge>
+              ))}
+            </Group>
+            {result.counts.full > 0 && <Alert color="orange">Requests marked "Not approved: full" stay in the queue: their workshop has no free seat and no waiting list.</Alert>}
+            <Table striped>
+              <Table.Tbody>
+                {result.items.slice(0, 200).map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>{i.personName || '—'}</Table.Td>
+                    <Table.Td>{i.workshopTitle}</Table.Td>
+                    <Table.Td><Badge color={OUTCOME_COLORS[i.outcome]} variant="light">{OUTCOME_LABELS[i.outcome]}</Badge></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            {result.items.length > 200 && <Text size="sm" c="dimmed">…and {result.items.length - 200} more.</Text>}
+            <Button onClick={() => { setResult(null); notifySuccess('Queue updated.'); }}>Done</Button>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
