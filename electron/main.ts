@@ -14,7 +14,9 @@ const wantsKiosk = process.argv.includes('--kiosk');
 hardenWebContents();
 registerIpc(() => core?.dispatch ?? null);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// One app per computer: a second start focuses a new window of the running one.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
@@ -51,12 +53,17 @@ async function explainStartupFailure(err: unknown, usingServer: boolean): Promis
   return buttons[response] === 'Use the embedded database' ? 'embedded' : 'quit';
 }
 
-app.whenReady().then(start);
+if (primary) void app.whenReady().then(start);
 
 app.on('second-instance', () => openWindow('workstation', forget));
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  void core?.close();
+// Close the database before the process ends, so the embedded one is flushed and unlocked.
+app.on('will-quit', (event) => {
+  if (!core) return;
+  event.preventDefault();
+  const closing = core;
+  core = null;
+  void closing.close().finally(() => app.quit());
 });

@@ -1,4 +1,4 @@
-import { Group, Image, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Image, Paper, Stack, Text } from '@mantine/core';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { formatTicketCode } from '../../../../shared/tickets';
@@ -23,6 +23,9 @@ export function TicketView({ code, label }: { code: string; label?: string }) {
           <Text size="xs" c="dimmed">
             Show this at the desk or scan it at the kiosk.
           </Text>
+          <Button variant="subtle" size="compact-sm" onClick={() => window.print()} style={{ alignSelf: 'flex-start' }}>
+            Print ticket
+          </Button>
         </Stack>
       </Group>
     </Paper>
