@@ -35,21 +35,17 @@ export async function approvalQueue(ctx: CoreContext, input: z.output<typeof que
       .offset(input.offset)
       .execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .select([
-        'w.id',
-        'w.title',
-        'w.starts_at',
-        'w.time_zone',
-        'w.capacity',
-        'w.seats_taken',
-        'w.waitlist_enabled',
-        (eb) => eb.fn.countAll<string>().as('pending'),
-        sql<number>`(select count(*) from registration x where x.workshop_id = w.id and x.status = 'waitlisted')::int`.as('waitlisted'),
-      ])
-      .groupBy(['w.id', 'w.title', 'w.starts_at', 'w.time_zone', 'w.capacity', 'w.seats_taken', 'w.waitlist_enabled'])
-      .orderBy('w.starts_at')
-      .execute(),
+    // Workshops with requests in this view, and approval-mode workshops where a seat has freed up
+    // while people wait: the admin sees free seats, waiting list and requests side by side.
+    sql<{ id: string; title: string; starts_at: Date; time_zone: string; capacity: number; seats_taken: number; waitlist_enabled: boolean; pending: number; waitlisted: number }>`
+      select w.id, w.title, w.starts_at, w.time_zone, w.capacity, w.seats_taken, w.waitlist_enabled,
+        (select count(*) from registration x where x.workshop_id = w.id and x.status = 'pending')::int as pending,
+        (select count(*) from registration x where x.workshop_id = w.id and x.status = 'waitlisted')::int as waitlisted
+      from workshop w
+      where w.id in (${base.select('r.workshop_id')})
+         or (${input.workshopId ?? null}::text is null and w.status = 'published' and w.registration_mode = 'manual' and w.seats_taken < w.capacity
+             and exists (select 1 from registration x where x.workshop_id = w.id and x.status = 'waitlisted'))
+      order by w.starts_at, w.id`.execute(ctx.db),
   ]);
   return {
     items: rows.map((r) => ({
@@ -64,7 +60,7 @@ export async function approvalQueue(ctx: CoreContext, input: z.output<typeof que
       requestedAt: new Date(r.requested_at).toISOString(),
     })),
     total: Number(total.n),
-    workshops: workshops.map((w) => ({
+    workshops: workshops.rows.map((w) => ({
       workshopId: w.id,
       title: w.title,
       startsAt: new Date(w.starts_at).toISOString(),

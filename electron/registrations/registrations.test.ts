@@ -249,3 +249,25 @@ describe.each(testDatabaseKinds())('registrations on %s', (kind) => {
     expect(content.split('\r\n')).toHaveLength(3);
   });
 });
+
+describe.each(testDatabaseKinds())('approval queue side panel on %s', (kind) => {
+  let t: TestCore;
+  beforeAll(async () => {
+    t = await createTestCore(kind);
+    await setupAdmin(t);
+    await signedIn(t, 'staff', 'desk');
+  });
+  afterAll(() => t.close());
+
+  it('shows a freed seat in an approval workshop beside its waiting list, even with no request pending', async () => {
+    const cat = await category(t, 'Arts');
+    const w = await publishedWorkshop(t, cat, { title: 'Freed seat', capacity: 1, registrationMode: 'manual', waitlistEnabled: true });
+    const ids = [];
+    for (const name of ['Ann', 'Ben']) ids.push((await t.must('desk', 'registrations:registerPerson', { workshopId: w.id, name, email: `${name}@example.com` })).id);
+    await t.must('admin', 'registrations:bulkApprove', { selection: { ids } });
+    await t.must('desk', 'registrations:cancel', { id: ids[0]!, reason: '' });
+    const q = await t.must('admin', 'registrations:queue', {});
+    expect(q.total).toBe(0);
+    expect(q.workshops.map((x) => [x.title, x.pending, x.waitlisted, x.seatsLeft])).toEqual([['Freed seat', 0, 1, 1]]);
+  });
+});

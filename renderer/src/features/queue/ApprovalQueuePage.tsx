@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
 import { formatWorkshopTime } from '../../../../shared/time';
 import type { Category } from '../../../../shared/workshops';
+import { useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { registrationsApi } from '../registrations/registrations.api';
 import { taxonomyApi } from '../workshops/workshops.api';
@@ -15,6 +16,7 @@ const OUTCOME_COLORS: Record<BulkOutcome, string> = { approved: 'teal', waitlist
 
 /** Pending requests across all workshops; bulk approval goes oldest first within each workshop's seats. */
 export function ApprovalQueuePage() {
+  const go = useNav((s) => s.go);
   const [filter, setFilter] = useState<QueueFilter>({});
   const [categories, setCategories] = useState<Category[]>([]);
   const [sort, setSort] = useState<DataTableSortStatus<QueueRow>>({ columnAccessor: 'requestedAt', direction: 'asc' });
@@ -138,17 +140,25 @@ export function ApprovalQueuePage() {
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md">
             <Title order={3} size="h5" mb="xs">
-              Requests and free seats
+              Requests, waiting lists and free seats
             </Title>
             {data.workshops.length === 0 && <Text c="dimmed" size="sm">Nothing waiting.</Text>}
-            <Stack gap="xs">
+            <Stack gap="sm">
               {data.workshops.map((w) => (
-                <Group key={w.workshopId} justify="space-between" wrap="nowrap">
-                  <Text size="sm" lineClamp={1}>{w.title}</Text>
-                  <Badge color={w.pending > w.seatsLeft ? 'orange' : 'teal'} variant="light" style={{ flexShrink: 0 }}>
-                    {w.pending} request{w.pending === 1 ? '' : 's'} for {w.seatsLeft} seat{w.seatsLeft === 1 ? '' : 's'}
-                  </Badge>
-                </Group>
+                <Stack key={w.workshopId} gap={4}>
+                  <Group justify="space-between" wrap="nowrap">
+                    <Text size="sm" fw={600} lineClamp={1}>{w.title}</Text>
+                    <Button variant="subtle" size="compact-xs" onClick={() => go('workshopRegistrations', { workshopId: w.workshopId })} aria-label={`Open registrations of ${w.title}`}>
+                      Open
+                    </Button>
+                  </Group>
+                  <Group gap={6}>
+                    <Badge color={w.pending > w.seatsLeft ? 'orange' : 'teal'} variant="light">
+                      {w.pending} request{w.pending === 1 ? '' : 's'} for {w.seatsLeft} seat{w.seatsLeft === 1 ? '' : 's'}
+                    </Badge>
+                    {w.waitlisted > 0 && <Badge color="grape" variant="light">{w.waitlisted} waiting</Badge>}
+                  </Group>
+                </Stack>
               ))}
             </Stack>
           </Paper>
