@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -117,4 +118,27 @@ export async function signedIn(t: TestCore, role: 'admin' | 'staff' | 'attendee'
   await t.must('admin', 'users:create', { name: `${role} ${clientId}`, email, role, password: STRONG_PASSWORD, mustChangePassword: false });
   await t.must(clientId, 'auth:signIn', { email, password: STRONG_PASSWORD }, surface);
   return email;
+}
+
+/**
+ * One core per describe block (PGlite start-up is the expensive part), emptied and seeded before
+ * each test. Returns a stand-in that always points at the live core, so tests read `t.call(...)`.
+ */
+export function useTestCore(kind: TestDbKind, seed: (t: TestCore) => Promise<unknown> = async () => undefined): TestCore {
+  let current: TestCore | undefined;
+  beforeAll(async () => {
+    current = await createTestCore(kind);
+  });
+  afterAll(() => current?.close());
+  beforeEach(async () => {
+    await current!.reset();
+    await seed(current!);
+  });
+  return new Proxy({} as TestCore, {
+    get: (_target, prop) => {
+      if (!current) throw new Error('The test core is not started yet (use it inside a test or hook).');
+      const value = current[prop as keyof TestCore];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
 }

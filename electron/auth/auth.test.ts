@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bcrypt from 'bcrypt';
 import { createCore } from '../core/create-core';
-import { createTestCore, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { createTestCore, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
-  let t: TestCore;
-  beforeAll(async () => {
-    t = await createTestCore(kind);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.reset();
-    await setupAdmin(t);
-  });
+  const t = useTestCore(kind, setupAdmin);
 
   it('lets an attendee sign up, signs them in, and keeps them signed in across calls', async () => {
     const s = await t.must('kiosk1', 'auth:signUp', { name: 'Bea Attendee', email: 'Bea@Example.com', password: STRONG_PASSWORD }, 'kiosk');

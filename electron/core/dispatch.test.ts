@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatch';
 import { handlers } from './create-core';
-import { createTestCore, setupAdmin, signedIn, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { setupAdmin, signedIn, testDatabaseKinds, useTestCore } from '../../test/test-core';
 
 describe.each(testDatabaseKinds())('dispatcher on %s', (kind) => {
-  let t: TestCore;
-  beforeAll(async () => {
-    t = await createTestCore(kind);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.reset();
-    await setupAdmin(t);
-  });
+  const t = useTestCore(kind, setupAdmin);
 
   it('refuses a channel that is not in the contract', async () => {
     const r = await t.core.dispatch({ clientId: 'admin', surface: 'workstation' }, 'users:dropEverything', {});

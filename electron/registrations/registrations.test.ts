@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
-import { createTestCore, setupAdmin, signedIn, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { createTestCore, setupAdmin, signedIn, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
 import { isValidTicketCode } from '../../shared/tickets';
 
 describe.each(testDatabaseKinds())('registrations on %s', (kind) => {
-  let t: TestCore;
   let cat: string;
-  beforeAll(async () => {
-    t = await createTestCore(kind);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.reset();
-    await setupAdmin(t);
-    await signedIn(t, 'staff', 'desk');
-    cat = await category(t, 'Arts');
+  const t = useTestCore(kind, async (core) => {
+    await setupAdmin(core);
+    await signedIn(core, 'staff', 'desk');
+    cat = await category(core, 'Arts');
   });
 
   const walkIn = (workshopId: string, name: string) => t.call('desk', 'registrations:registerPerson', { workshopId, name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.com` });
@@ -263,7 +257,10 @@ describe.each(testDatabaseKinds())('approval queue side panel on %s', (kind) => 
     const cat = await category(t, 'Arts');
     const w = await publishedWorkshop(t, cat, { title: 'Freed seat', capacity: 1, registrationMode: 'manual', waitlistEnabled: true });
     const ids = [];
-    for (const name of ['Ann', 'Ben']) ids.push((await t.must('desk', 'registrations:registerPerson', { workshopId: w.id, name, email: `${name}@example.com` })).id);
+    for (const name of ['Ann', 'Ben']) {
+      t.clock.advance(1000); // Ann asks first, so she gets the seat
+      ids.push((await t.must('desk', 'registrations:registerPerson', { workshopId: w.id, name, email: `${name}@example.com` })).id);
+    }
     await t.must('admin', 'registrations:bulkApprove', { selection: { ids } });
     await t.must('desk', 'registrations:cancel', { id: ids[0]!, reason: '' });
     const q = await t.must('admin', 'registrations:queue', {});

@@ -1,15 +1,10 @@
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, setupAdmin, signedIn, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupAdmin, signedIn, testDatabaseKinds, useTestCore } from '../../test/test-core';
 import { testPostgresConnection } from './connection-test';
 
 describe.each(testDatabaseKinds())('station settings on %s', (kind) => {
-  let t: TestCore;
-  beforeAll(async () => {
-    t = await createTestCore(kind);
-  });
-  afterAll(() => t.close());
-  beforeEach(() => t.reset());
+  const t = useTestCore(kind);
 
   it('are open before the first account exists, so a new station can join a shared server', async () => {
     const s = await t.must('first', 'settings:get', {});

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
 
 describe.each(testDatabaseKinds())('user management on %s', (kind) => {
-  let t: TestCore;
-  beforeAll(async () => {
-    t = await createTestCore(kind);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.reset();
-    await setupAdmin(t);
-  });
+  const t = useTestCore(kind, setupAdmin);
 
   const idOf = async (email: string) => (await t.must('admin', 'users:list', { search: email })).items[0]!.id;
 

@@ -1,19 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
-import { createTestCore, setupAdmin, signedIn, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { setupAdmin, signedIn, testDatabaseKinds, useTestCore } from '../../test/test-core';
 
 describe.each(testDatabaseKinds())('workshop management on %s', (kind) => {
-  let t: TestCore;
   let arts: string;
-  beforeAll(async () => {
-    t = await createTestCore(kind);
-  });
-  afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.reset();
-    await setupAdmin(t);
-    arts = await category(t, 'Arts');
+  const t = useTestCore(kind, async (core) => {
+    await setupAdmin(core);
+    arts = await category(core, 'Arts');
   });
 
   it('creates a draft with its tags, in the workshop\'s own time zone', async () => {
