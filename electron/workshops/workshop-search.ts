@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { SearchResult, searchWorkshopsInput, WorkshopSort } from '../../shared/workshops';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
-import { baseWorkshopQuery, cardColumns, toCard, type CardRow } from './workshop-rows';
+import { cardColumns, toCard, type CardRow } from './workshop-rows';
 
 type Input = z.output<typeof searchWorkshopsInput>;
 type Eb = ExpressionBuilder<Database & { w: Database['workshop']; c: Database['category'] }, 'w' | 'c'>;
@@ -103,9 +103,10 @@ export function discoveryQueries(ctx: CoreContext, input: Input, fuzzy: boolean)
     popular: sql`w.seats_taken`,
   }[sort];
 
-  let page = baseWorkshopQuery(ctx.db)
-    .select(cardColumns)
-    .select(sortKey.as('sort_key'))
+  // Sort and cut on the narrow workshop rows first; only the page's rows get joined and dressed.
+  let page = ctx.db
+    .selectFrom('workshop as w')
+    .select(['w.id', sortKey.as('sort_key')])
     .where((eb) => eb.and(filters(eb as unknown as Eb, input, now, fuzzy)));
 
   if (input.after) {
@@ -127,13 +128,23 @@ export function discoveryQueries(ctx: CoreContext, input: Input, fuzzy: boolean)
     newest: page.orderBy('w.created_at', 'desc').orderBy('w.id'),
     popular: page.orderBy('w.seats_taken', 'desc').orderBy('w.id'),
     relevance: page.orderBy(rank, 'desc').orderBy('w.id'),
-  }[sort];
+  }[sort].limit(input.limit + 1);
+  // Every order is (sort key, then id ascending); descending for newest, popular and relevance.
+  const descending = sort === 'newest' || sort === 'popular' || sort === 'relevance';
+  const dressed = ctx.db
+    .selectFrom(ordered.as('p'))
+    .innerJoin('workshop as w', 'w.id', 'p.id')
+    .innerJoin('category as c', 'c.id', 'w.category_id')
+    .select(cardColumns)
+    .select('p.sort_key')
+    .orderBy('p.sort_key', descending ? 'desc' : 'asc')
+    .orderBy('p.id');
 
   // Counts and facets need no category join: filters only read workshop columns.
   const filtered = (except?: 'category' | 'city') => ctx.db.selectFrom('workshop as w').where((eb) => eb.and(filters(eb as unknown as Eb, input, now, fuzzy, except)));
   return {
     sort,
-    page: ordered.limit(input.limit + 1),
+    page: dressed,
     total: filtered().select((eb) => eb.fn.countAll<string>().as('n')),
     categoryFacet: ctx.db
       .selectFrom(filtered('category').select(['w.category_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('w.category_id').as('f'))
