@@ -4,7 +4,7 @@ import { _electron as electron, expect, test } from '@playwright/test';
 
 // The real Electron window, on machines that have the Electron binary (its download is not
 // possible in this build environment). Everything behind the shell is covered by the other specs.
-// Not require('electron'): electron 45 would try to download its binary right there.
+// The package's own entry point is not loaded: electron 45 would try to download its binary right there.
 function electronBinary(): string | null {
   const dir = join(import.meta.dirname, '../node_modules/electron');
   const pathFile = join(dir, 'path.txt');

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
 import { formatPrice } from '../../shared/money';
 import { paymentInWords, statusInWords, type Registration, type workshopRegistrationsInput } from '../../shared/registrations';
 import { formatTicketCode } from '../../shared/tickets';
@@ -45,4 +46,13 @@ export function registrationsCsv(rows: Registration[]): string {
   }));
   const fields = ['Name', 'Email', 'Phone', 'Status', 'Requested at', 'Confirmed at', 'Ticket', 'Amount due', 'Payment'];
   return `\uFEFF${Papa.unparse({ fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d])) }, { quotes: true, newline: '\r\n' })}`;
+}
+
+/** The CSV file for one workshop's registrations (same filters as the list), with a readable name. */
+export async function exportRegistrationsCsv(ctx: CoreContext, input: z.output<typeof workshopRegistrationsInput>): Promise<{ filename: string; content: string }> {
+  const w = await ctx.db.selectFrom('workshop').select(['title', 'starts_at']).where('id', '=', input.workshopId).executeTakeFirst();
+  if (!w) throw new AppError('NOT_FOUND', 'This workshop no longer exists.');
+  const rows = await workshopRegistrations(ctx, input);
+  const slug = w.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
+  return { filename: `${slug}-${new Date(w.starts_at).toISOString().slice(0, 10)}-registrations.csv`, content: registrationsCsv(rows) };
 }
