@@ -45,7 +45,8 @@ export async function createAdmin(request: APIRequestContext, email = 'ada@examp
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // Finished transitions: a modal caught half-faded in says nothing about the screen.
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
