@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CoreContext } from '../electron/core/context';
+import { facetCells } from '../electron/workshops/facet-counts';
 import { discoveryQueries, searchWorkshops } from '../electron/workshops/workshop-search';
 import { searchWorkshopsInput, type SearchWorkshopsInput } from '../shared/workshops';
 import { freshDb } from './bench-db';
@@ -19,25 +20,25 @@ export async function benchDiscovery(kind: 'postgres' | 'embedded', runs: number
     const ctx = { db: h.db, now: () => new Date() } as unknown as CoreContext;
     const cats = (await sql<{ id: string }>`select id from category order by id`.execute(h.db)).rows.map((r) => r.id);
     const cities = (await sql<{ city: string }>`select distinct city from workshop order by city`.execute(h.db)).rows.map((r) => r.city);
-    const q = (input: SearchWorkshopsInput) => discoveryQueries(ctx, searchWorkshopsInput.parse({ limit: 20, ...input }), false);
+    const page = (input: SearchWorkshopsInput) => discoveryQueries(ctx, searchWorkshopsInput.parse({ limit: 20, ...input }), false).runPage();
+    const facets = (input: SearchWorkshopsInput) => facetCells(ctx, searchWorkshopsInput.parse(input), ctx.now(), false);
     const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
 
     return [
       // Baseline in the same run: the cheapest indexed read, to read the others against.
       await time('baseline: primary-key lookup', runs, (i) => sql`select id, title from workshop where id = ${`syn-${1 + ((i * 7919) % count)}`}`.execute(h.db)),
       await time('filters only (category + 2 cities + max price), page of 20', runs, (i) =>
-        q({ categoryIds: [pick(cats, i)], cities: [pick(cities, i), pick(cities, i + 7)], priceMax: 6000 }).page.execute(),
+        page({ categoryIds: [pick(cats, i)], cities: [pick(cities, i), pick(cities, i + 7)], priceMax: 6000 }),
       ),
-      await time('text search only, page of 20', runs, (i) => q({ q: pick(TOPICS, i) }).page.execute()),
+      await time('text search only (best match), page of 20', runs, (i) => page({ q: pick(TOPICS, i) })),
       await time('text + 3 filters + sort by price, page of 20', runs, (i) =>
-        q({ q: pick(TOPICS, i), cities: [pick(cities, i), pick(cities, i + 3), pick(cities, i + 11)], hasSeats: true, priceMax: 10_000, sort: 'price' }).page.execute(),
+        page({ q: pick(TOPICS, i), cities: [pick(cities, i), pick(cities, i + 3), pick(cities, i + 11)], hasSeats: true, priceMax: 10_000, sort: 'price' }),
       ),
-      await time('facet counts (category + city), filtered by a category', runs, async (i) => {
-        const d = q({ categoryIds: [pick(cats, i)] });
-        await Promise.all([d.categoryFacet.execute(), d.cityFacet.execute()]);
-      }),
-      await time('facet counts + total, whole catalogue (one grouping-sets scan)', runs, () => q({}).combined!.execute()),
-      await time('facet counts + total for a text search (one scan)', runs, (i) => q({ q: pick(TOPICS, i) }).combined!.execute()),
+      await time('facet counts + total, whole upcoming catalogue', runs, () => facets({})),
+      await time('facet counts + total, filtered by a category', runs, (i) => facets({ categoryIds: [pick(cats, i)] })),
+      await time('facet counts + total, filtered by a price range (counted from rows)', runs, (i) => facets({ priceMin: 1000 + (i % 5) * 1000, priceMax: 8000 })),
+      await time('facet counts + total for a text search (counted from rows)', runs, (i) => facets({ q: pick(TOPICS, i) })),
+      await time('full search call (page + total + facets), no filters', runs, () => searchWorkshops(ctx, searchWorkshopsInput.parse({}))),
       await time('full search call (page + total + facets), text', runs, (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TOPICS, i) }))),
       await time('full search call, misspelt word (fuzzy fallback)', Math.min(runs, 200), (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TYPOS, i) }))),
     ];

@@ -1,6 +1,7 @@
 /**
  * npm run bench — prints tables and writes bench/results/latest.json.
- * BENCH_RUNS (default 200) and BENCH_ONLY (comma list: discovery,booking,bulk) narrow a run.
+ * BENCH_RUNS (default 200), BENCH_ONLY (comma list: discovery,booking,bulk) and BENCH_DATABASES
+ * (comma list: postgres,embedded) narrow a run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,13 +12,14 @@ import { printTable, type Timing } from './stats';
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const only = process.env.BENCH_ONLY?.split(',');
 const want = (name: string) => !only || only.includes(name);
+const databases = (process.env.BENCH_DATABASES?.split(',') ?? ['postgres', 'embedded']) as ('postgres' | 'embedded')[];
 const results: Record<string, unknown> = { at: new Date().toISOString(), runs, node: process.version };
 
 const GOALS = { postgres: 15, embedded: 50 } as const;
 
 if (want('discovery')) {
   console.log('Discovery over 100,000 workshops (50 cities, 12 categories, 300 tags)');
-  for (const kind of ['postgres', 'embedded'] as const) {
+  for (const kind of databases) {
     const timings: Timing[] = await benchDiscovery(kind, runs);
     results[`discovery_${kind}`] = timings;
     printTable(
@@ -29,7 +31,8 @@ if (want('discovery')) {
 
 if (want('booking')) {
   console.log('\nBooking throughput: one hot workshop, 8 concurrent clients');
-  const rows = [await benchBooking('postgres'), await benchBooking('embedded')];
+  const rows = [];
+  for (const kind of databases) rows.push(await benchBooking(kind));
   results.booking = rows;
   printTable(
     'Booking through the service vs the raw-SQL baseline (goal on PostgreSQL: ≥ 0.8× baseline; everywhere: 0 overbooked)',
@@ -47,7 +50,8 @@ if (want('booking')) {
 }
 
 if (want('bulk')) {
-  const rows = [await benchBulkApproval('postgres'), await benchBulkApproval('embedded')];
+  const rows = [];
+  for (const kind of databases) rows.push(await benchBulkApproval(kind));
   results.bulkApproval = rows;
   printTable(
     'Bulk approval of 10,000 pending requests through the service (goal on PostgreSQL: < 0.3 s)',

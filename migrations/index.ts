@@ -4,6 +4,7 @@ import * as m0002 from './20261124_0002_audit_log';
 import * as m0003 from './20261124_0003_login_throttle';
 import * as m0004 from './20261124_0004_workshops';
 import * as m0005 from './20261124_0005_registrations';
+import * as m0006 from './20261125_0006_discovery_speed';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0003_login_throttle': m0003,
   '20261124_0004_workshops': m0004,
   '20261124_0005_registrations': m0005,
+  '20261125_0006_discovery_speed': m0006,
 };

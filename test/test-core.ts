@@ -71,7 +71,7 @@ export async function createTestCore(kind: TestDbKind, overrides: Partial<CoreCo
     settingsFile: join(dir, 'settings.json'),
     clock: clock.now,
     bcryptCost: 4,
-    logError: () => undefined,
+    logError: process.env.TEST_LOG_ERRORS ? (err, where) => console.error(where, err) : () => undefined,
     ...overrides,
   });
   core.ctx.settings.write({ stationName: 'Test station', databaseUrl: null });

@@ -68,8 +68,17 @@ export interface Database {
   tag: TagTable;
   workshop: WorkshopTable;
   workshop_tag: WorkshopTagTable;
+  workshop_facet_month: WorkshopFacetMonthTable;
   registration: RegistrationTable;
   payment: PaymentTable;
+}
+
+/** Published workshops per UTC month, category and city; kept by a trigger (migration 0006). */
+export interface WorkshopFacetMonthTable {
+  month: ColumnType<string, never, never>;
+  category_id: string;
+  city: string;
+  n: number;
 }
 
 export interface CategoryTable {

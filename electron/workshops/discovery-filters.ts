@@ -1,0 +1,82 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { searchWorkshopsInput } from '../../shared/workshops';
+import type { CoreContext } from '../core/context';
+import type { Database } from '../db/schema';
+
+export type DiscoveryInput = z.output<typeof searchWorkshopsInput>;
+type Eb = ExpressionBuilder<Database & { w: Database['workshop'] }, 'w'>;
+
+/** Words of a search box, lower-cased, letters and digits only (nothing reaches to_tsquery unescaped). */
+export const searchWords = (q: string | undefined): string[] => (q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
+
+/** Every word, each as a prefix: `pyth prog` → `pyth:* & prog:*`. */
+export const allWordsQuery = (words: string[]) => sql`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
+
+let trigramAvailable: boolean | null = null;
+export async function hasTrigram(ctx: CoreContext): Promise<boolean> {
+  if (trigramAvailable === null) {
+    const r = await sql<{ ok: boolean }>`select exists (select 1 from pg_extension where extname = 'pg_trgm') as ok`.execute(ctx.db);
+    trigramAvailable = Boolean(r.rows[0]?.ok);
+  }
+  return trigramAvailable;
+}
+
+/**
+ * Each word must match: exactly, as a prefix, through the full-text index; or, in fuzzy mode (used
+ * only when nothing matched exactly), as a near spelling through the trigram index — an exactly
+ * spelt word is its own nearest spelling, so one condition per word serves both kinds of word.
+ */
+function textCondition(words: string[], fuzzy: boolean) {
+  return fuzzy ? sql<SqlBool>`${sql.join(words.map((w) => sql`${w} <% w.search_words`), sql` and `)}` : sql<SqlBool>`w.search_doc @@ ${allWordsQuery(words)}`;
+}
+
+/** Filters that need more than the status and the start time (facet counts can't use the month summary). */
+export function onlyFacetFilters(input: DiscoveryInput): boolean {
+  return (
+    !searchWords(input.q).length &&
+    !input.from &&
+    !input.to &&
+    !input.freeOnly &&
+    input.priceMin === undefined &&
+    input.priceMax === undefined &&
+    !input.hasSeats &&
+    !input.mode &&
+    !(input.tags ?? []).some((t) => t.trim())
+  );
+}
+
+/**
+ * The conditions of a discovery request. `except: 'facets'` leaves out category and city: facet
+ * counts are computed per (category, city) cell and each facet then applies the other's filter.
+ * `except: 'text'` leaves out the words, for a caller whose own condition implies them.
+ */
+export function discoveryFilters(eb: Eb, input: DiscoveryInput, now: Date, fuzzy: boolean, except?: 'facets' | 'text'): Expression<SqlBool>[] {
+  const f: Expression<SqlBool>[] = [eb('w.status', '=', 'published')];
+  if (!input.includePast) f.push(eb('w.starts_at', '>=', now));
+  if (except !== 'facets' && input.categoryIds?.length) f.push(eb('w.category_id', 'in', input.categoryIds));
+  if (except !== 'facets' && input.cities?.length) f.push(eb('w.city', 'in', input.cities));
+  if (input.from) {
+    // Coarse bound first (any zone is within ±14 h of UTC) so an index can help, then the exact day
+    // in the workshop's own zone: "on 5 December" means 5 December where the workshop happens.
+    f.push(eb('w.starts_at', '>=', new Date(new Date(`${input.from}T00:00:00Z`).getTime() - 14 * 3600_000)));
+    f.push(sql<SqlBool>`(w.starts_at at time zone w.time_zone)::date >= ${input.from}::date`);
+  }
+  if (input.to) {
+    f.push(eb('w.starts_at', '<', new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 38 * 3600_000)));
+    f.push(sql<SqlBool>`(w.starts_at at time zone w.time_zone)::date <= ${input.to}::date`);
+  }
+  if (input.freeOnly) f.push(eb('w.price_minor', '=', 0));
+  if (input.priceMin !== undefined) f.push(eb('w.price_minor', '>=', input.priceMin));
+  if (input.priceMax !== undefined) f.push(eb('w.price_minor', '<=', input.priceMax));
+  if (input.hasSeats) f.push(sql<SqlBool>`w.seats_taken < w.capacity`);
+  if (input.mode) f.push(eb('w.registration_mode', '=', input.mode));
+  const tags = [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  if (tags.length) {
+    const matching = sql`(select count(distinct t.id) from workshop_tag wt join tag t on t.id = wt.tag_id where wt.workshop_id = w.id and lower(t.name) in (${sql.join(tags)}))`;
+    f.push(input.tagMode === 'all' ? sql<SqlBool>`${matching} = ${tags.length}` : sql<SqlBool>`${matching} > 0`);
+  }
+  const words = searchWords(input.q);
+  if (words.length && except !== 'text') f.push(textCondition(words, fuzzy));
+  return f;
+}

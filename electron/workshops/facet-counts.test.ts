@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchWorkshopsInput, type SearchWorkshopsInput, type WorkshopDetail } from '../../shared/workshops';
+import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
+import { createTestCore, setupAdmin, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { nextUtcMonth, scannedCells, summaryCells, type FacetCell } from './facet-counts';
+
+// Facet counts for the common views come from a monthly summary kept by a trigger. Whatever happens
+// to workshops, the summary must say exactly what counting the rows says.
+describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s', (kind) => {
+  let t: TestCore;
+  let arts: string;
+  let food: string;
+  const sorted = (cells: FacetCell[]) => cells.map((c) => `${c.category_id}|${c.city}|${Number(c.n)}`).sort();
+
+  async function expectSummaryToMatchRows(label: string) {
+    const db = t.core.ctx.db;
+    for (const filters of [{}, { includePast: true }] as SearchWorkshopsInput[]) {
+      const input = searchWorkshopsInput.parse(filters);
+      const fromSummary = (await summaryCells(input, t.clock.now()).execute(db)).rows;
+      const fromRows = await scannedCells(t.core.ctx, input, t.clock.now(), false).execute();
+      expect(sorted(fromSummary), `${label}, ${JSON.stringify(filters)}`).toEqual(sorted(fromRows));
+    }
+    const kept = await sql<{ k: string }>`select month || '|' || category_id || '|' || city || '|' || n as k from workshop_facet_month where n > 0`.execute(db);
+    const counted = await sql<{ k: string }>`select month || '|' || category_id || '|' || city || '|' || n as k from (
+        select date_trunc('month', starts_at at time zone 'UTC')::date as month, category_id, city, count(*) as n
+        from workshop where status = 'published' group by 1, 2, 3) x`.execute(db);
+    expect(kept.rows.map((r) => r.k).sort(), label).toEqual(counted.rows.map((r) => r.k).sort());
+  }
+
+  beforeAll(async () => {
+    t = await createTestCore(kind);
+    await setupAdmin(t);
+    arts = await category(t, 'Arts');
+    food = await category(t, 'Food');
+  });
+  afterAll(() => t.close());
+
+  it('follows every change a workshop goes through', async () => {
+    const ws: WorkshopDetail[] = [];
+    for (const [inDays, city] of [[1, 'Berlin'], [2, 'Paris'], [20, 'Berlin'], [45, 'London'], [80, 'Paris']] as const) ws.push(await publishedWorkshop(t, arts, { inDays, city }));
+    const draft = await t.must('admin', 'workshops:create', workshopForm(t, food, { inDays: 3 }));
+    await expectSummaryToMatchRows('published and a draft');
+
+    // Moved to another month, another city and another category in one edit.
+    const w = ws[2]!;
+    await t.must('admin', 'workshops:update', { ...workshopForm(t, food, { inDays: 75, city: 'Lyon' }), id: w.id, expectedVersion: (await t.must('admin', 'workshops:get', { id: w.id })).version });
+    await expectSummaryToMatchRows('edited');
+
+    await t.must('admin', 'workshops:unpublish', { id: ws[1]!.id });
+    await t.must('admin', 'workshops:publish', { id: draft.id });
+    await t.must('admin', 'workshops:cancel', { id: ws[3]!.id, reason: 'Instructor is ill' });
+    await expectSummaryToMatchRows('unpublished, published, cancelled');
+
+    await t.must('admin', 'categories:delete', { id: food, moveToId: arts });
+    await expectSummaryToMatchRows('category deleted, workshops moved');
+
+    await t.must('admin', 'workshops:delete', { id: ws[1]!.id });
+    await expectSummaryToMatchRows('deleted');
+  });
+
+  it('counts the current month from the rows, as time passes', async () => {
+    // A day and a half later, the first workshop has started: it must leave the upcoming counts,
+    // though its month's summary row still holds it.
+    t.clock.advance(1.5 * 86_400_000);
+    await expectSummaryToMatchRows('a day and a half later');
+    // Exactly at the turn of a UTC month, and a moment before it.
+    const turn = nextUtcMonth(t.clock.now()).getTime();
+    t.clock.advance(turn - t.clock.now().getTime() - 1);
+    await expectSummaryToMatchRows('a millisecond before the month turns');
+    t.clock.advance(1);
+    await expectSummaryToMatchRows('as the month turns');
+  });
+
+  it('answers the catalogue with the same facets either way', async () => {
+    const r = await t.must('anon', 'workshops:search', {});
+    const withTrivialFilter = await t.must('anon', 'workshops:search', { priceMin: 0 });
+    expect(r.total).toBe(withTrivialFilter.total);
+    expect(r.facets).toEqual(withTrivialFilter.facets);
+  });
+});
