@@ -39,7 +39,8 @@ export function scannedCells(ctx: CoreContext, input: DiscoveryInput, now: Date,
 }
 
 export async function facetCells(ctx: CoreContext, input: DiscoveryInput, now: Date, fuzzy: boolean): Promise<FacetCell[]> {
-  if (!fuzzy && onlyFacetFilters(input)) return (await summaryCells(input, now).execute(ctx.db)).rows;
+  // No words means no fuzzy mode either: the summary path never meets a text search.
+  if (onlyFacetFilters(input)) return (await summaryCells(input, now).execute(ctx.db)).rows;
   return scannedCells(ctx, input, now, fuzzy).execute();
 }
 

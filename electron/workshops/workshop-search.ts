@@ -73,14 +73,16 @@ export function discoveryQueries(ctx: CoreContext, input: DiscoveryInput, fuzzy:
       .where((eb) => eb.and(tier === null ? discoveryFilters(eb, input, now, fuzzy) : [...discoveryFilters(eb, input, now, fuzzy, 'text'), tierCondition(words, tier)]));
     if (after) {
       const v = sort === 'soonest' || sort === 'newest' || tiered ? new Date(String(after.v)) : after.v;
+      const afterByStart = sql<SqlBool>`(w.starts_at, w.id) > (${v}::timestamptz, ${after.id})`;
       page = page.where(
         {
-          soonest: sql<SqlBool>`(w.starts_at, w.id) > (${v}::timestamptz, ${after.id})`,
+          soonest: afterByStart,
           price: sql<SqlBool>`(w.price_minor, w.id) > (${v}::int, ${after.id})`,
           newest: sql<SqlBool>`(w.created_at < ${v}::timestamptz or (w.created_at = ${v}::timestamptz and w.id > ${after.id}))`,
           popular: sql<SqlBool>`(w.seats_taken < ${v}::int or (w.seats_taken = ${v}::int and w.id > ${after.id}))`,
+          // Within a tier, best match is ordered like soonest.
           relevance: tiered
-            ? sql<SqlBool>`(w.starts_at, w.id) > (${v}::timestamptz, ${after.id})`
+            ? afterByStart
             : sql<SqlBool>`(${similarity} < ${v}::numeric or (${similarity} = ${v}::numeric and w.id > ${after.id}))`,
         }[sort],
       );
