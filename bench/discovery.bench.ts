@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CoreContext } from '../electron/core/context';
+import { typedTerms } from '../electron/workshops/discovery-filters';
 import { facetCells } from '../electron/workshops/facet-counts';
 import { discoveryQueries, searchWorkshops } from '../electron/workshops/workshop-search';
 import { searchWorkshopsInput, type SearchWorkshopsInput } from '../shared/workshops';
@@ -17,11 +18,15 @@ export async function benchDiscovery(kind: 'postgres' | 'embedded', runs: number
     const t0 = performance.now();
     await seedSyntheticCatalogue(h.db, count);
     console.log(`  ${kind}: seeded ${count.toLocaleString()} workshops in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // What the search structures cost in space, beside the catalogue itself (tables with their indexes).
+    const sizes = await sql<{ name: string; size: string }>`select name, pg_size_pretty(pg_total_relation_size(name::regclass)) as size
+      from unnest(array['workshop', 'workshop_word', 'search_lexicon', 'workshop_facet_month']) name`.execute(h.db);
+    console.log(`  ${kind}: on disk ${sizes.rows.map((r) => `${r.name} ${r.size}`).join(', ')}`);
     const ctx = { db: h.db, now: () => new Date() } as unknown as CoreContext;
     const cats = (await sql<{ id: string }>`select id from category order by id`.execute(h.db)).rows.map((r) => r.id);
     const cities = (await sql<{ city: string }>`select distinct city from workshop order by city`.execute(h.db)).rows.map((r) => r.city);
-    const page = (input: SearchWorkshopsInput) => discoveryQueries(ctx, searchWorkshopsInput.parse({ limit: 20, ...input }), false).runPage();
-    const facets = (input: SearchWorkshopsInput) => facetCells(ctx, searchWorkshopsInput.parse(input), ctx.now(), false);
+    const page = (input: SearchWorkshopsInput) => discoveryQueries(ctx, searchWorkshopsInput.parse({ limit: 20, ...input })).runPage();
+    const facets = (input: SearchWorkshopsInput) => facetCells(ctx, searchWorkshopsInput.parse(input), ctx.now(), typedTerms(input.q));
     const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
 
     return [
@@ -37,10 +42,11 @@ export async function benchDiscovery(kind: 'postgres' | 'embedded', runs: number
       await time('facet counts + total, whole upcoming catalogue', runs, () => facets({})),
       await time('facet counts + total, filtered by a category', runs, (i) => facets({ categoryIds: [pick(cats, i)] })),
       await time('facet counts + total, filtered by a price range (counted from rows)', runs, (i) => facets({ priceMin: 1000 + (i % 5) * 1000, priceMax: 8000 })),
-      await time('facet counts + total for a text search (counted from rows)', runs, (i) => facets({ q: pick(TOPICS, i) })),
+      await time('facet counts + total for a text search (from the word postings)', runs, (i) => facets({ q: pick(TOPICS, i) })),
+      await time('facet counts + total, text + max price (counted from rows)', runs, (i) => facets({ q: pick(TOPICS, i), priceMax: 6000 })),
       await time('full search call (page + total + facets), no filters', runs, () => searchWorkshops(ctx, searchWorkshopsInput.parse({}))),
       await time('full search call (page + total + facets), text', runs, (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TOPICS, i) }))),
-      await time('full search call, misspelt word (fuzzy fallback)', Math.min(runs, 200), (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TYPOS, i) }))),
+      await time('full search call, misspelt word (corrected, then exact)', Math.min(runs, 200), (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TYPOS, i) }))),
     ];
   } finally {
     await h.close();

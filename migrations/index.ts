@@ -5,6 +5,8 @@ import * as m0003 from './20261124_0003_login_throttle';
 import * as m0004 from './20261124_0004_workshops';
 import * as m0005 from './20261124_0005_registrations';
 import * as m0006 from './20261125_0006_discovery_speed';
+import * as m0007 from './20261125_0007_search_lexicon';
+import * as m0008 from './20261125_0008_text_facet_postings';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '20261124_0004_workshops': m0004,
   '20261124_0005_registrations': m0005,
   '20261125_0006_discovery_speed': m0006,
+  '20261125_0007_search_lexicon': m0007,
+  '20261125_0008_text_facet_postings': m0008,
 };

@@ -131,6 +131,8 @@ export interface SearchResult {
   facets: { categories: { id: string; name: string; count: number }[]; cities: { city: string; count: number }[] };
   /** How the search words matched: 'fuzzy' means no exact match, so near spellings are shown. */
   textMatch: 'none' | 'exact' | 'fuzzy';
+  /** With 'fuzzy': the words the results are for, misspelt words replaced by their nearest catalogue word. */
+  searchedFor: string | null;
   /** What this database can do: typo tolerance needs pg_trgm. */
   textSearch: 'full-text + fuzzy' | 'full-text only';
 }

@@ -18,12 +18,13 @@ export interface DbHandle {
 }
 
 /**
- * Per-connection settings. Typo tolerance: a word counts as a near match at word similarity 0.5
- * (pg_trgm's default 0.6 misses one-letter slips in long words, e.g. "sourdugh"). Ignored when
- * pg_trgm is not installed yet (first start, before migrations).
+ * Per-connection settings. Spelling correction looks for candidates at word similarity 0.25: pg_trgm's
+ * default 0.6 misses swapped letters in short words ("pyhton" is 0.29 from "python"); the candidates
+ * are then ranked by typing slips (spelling.ts). Ignored when pg_trgm is not installed yet (first
+ * start, before migrations).
  */
 const sessionSetup = async (conn: DatabaseConnection): Promise<void> => {
-  await conn.executeQuery(CompiledQuery.raw(`set pg_trgm.word_similarity_threshold = 0.5`));
+  await conn.executeQuery(CompiledQuery.raw(`set pg_trgm.word_similarity_threshold = 0.25`));
 };
 
 // pg returns bigint (int8) and numeric as strings by default; our ids stay strings on purpose,

@@ -69,6 +69,9 @@ export interface Database {
   workshop: WorkshopTable;
   workshop_tag: WorkshopTagTable;
   workshop_facet_month: WorkshopFacetMonthTable;
+  search_lexicon: SearchLexiconTable;
+  facet_cell: FacetCellTable;
+  workshop_word: WorkshopWordTable;
   registration: RegistrationTable;
   payment: PaymentTable;
 }
@@ -79,6 +82,27 @@ export interface WorkshopFacetMonthTable {
   category_id: string;
   city: string;
   n: number;
+}
+
+/** Words of published workshops' search text, with how many hold each (kept by triggers, migration 0007). */
+export interface SearchLexiconTable {
+  word: string;
+  n: number;
+}
+
+/** A (category, city) pair, numbered for the compact rows of workshop_word (migration 0008). */
+export interface FacetCellTable {
+  id: Generated<number>;
+  category_id: string;
+  city: string;
+}
+
+/** One row per word of each published workshop, for text-search facet counts (kept by triggers, migration 0008). */
+export interface WorkshopWordTable {
+  word: string;
+  starts_at: Timestamp;
+  cell: number;
+  num: number;
 }
 
 export interface CategoryTable {
@@ -120,7 +144,8 @@ export interface WorkshopTable {
   updated_at: Generated<Date>;
   published_at: Date | null;
   search_doc: ColumnType<unknown, never, never>;
-  search_words: ColumnType<string, never, never>;
+  /** A compact number for the workshop, used by workshop_word. */
+  num: ColumnType<number, never, never>;
 }
 
 export interface WorkshopTagTable {

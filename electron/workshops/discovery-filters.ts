@@ -10,8 +10,30 @@ type Eb = ExpressionBuilder<Database & { w: Database['workshop'] }, 'w'>;
 /** Words of a search box, lower-cased, letters and digits only (nothing reaches to_tsquery unescaped). */
 export const searchWords = (q: string | undefined): string[] => (q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 
-/** Every word, each as a prefix: `pyth prog` → `pyth:* & prog:*`. */
-export const allWordsQuery = (words: string[]) => sql`to_tsquery('simple', ${words.map((w) => `${w}:*`).join(' & ')})`;
+/**
+ * One search word as the query reads it: a word as typed, matched as a prefix; or the catalogue
+ * words (lexemes) a misspelt word was corrected to, any of which may match exactly.
+ */
+export interface TextTerm {
+  words: string[];
+  prefix: boolean;
+}
+
+/** The search box's words as typed, each a prefix: `pyth prog` → `pyth:* & prog:*`. */
+export const typedTerms = (q: string | undefined): TextTerm[] => searchWords(q).map((w) => ({ words: [w], prefix: true }));
+
+/** A lexeme as tsquery input: quoted, so any character it holds is taken literally. */
+const quoteLexeme = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * Every term must match. Typed words go through the same parser as the documents (to_tsquery);
+ * corrections are lexemes taken from the documents, so they are used as they are.
+ */
+export const textQuery = (terms: TextTerm[]) =>
+  sql`(${sql.join(
+    terms.map((t) => (t.prefix ? sql`to_tsquery('simple', ${t.words.map((w) => `${w}:*`).join(' | ')})` : sql`${t.words.map(quoteLexeme).join(' | ')}::tsquery`)),
+    sql` && `,
+  )})`;
 
 let trigramAvailable: boolean | null = null;
 export async function hasTrigram(ctx: CoreContext): Promise<boolean> {
@@ -23,18 +45,13 @@ export async function hasTrigram(ctx: CoreContext): Promise<boolean> {
 }
 
 /**
- * Each word must match: exactly, as a prefix, through the full-text index; or, in fuzzy mode (used
- * only when nothing matched exactly), as a near spelling through the trigram index — an exactly
- * spelt word is its own nearest spelling, so one condition per word serves both kinds of word.
+ * Whether the request filters by nothing but category, city, upcoming-or-past and (unless
+ * `allowText`) no words either: then facet counts can come from the month summary (no text) or the
+ * word postings (text), rather than from the workshop rows.
  */
-function textCondition(words: string[], fuzzy: boolean) {
-  return fuzzy ? sql<SqlBool>`${sql.join(words.map((w) => sql`${w} <% w.search_words`), sql` and `)}` : sql<SqlBool>`w.search_doc @@ ${allWordsQuery(words)}`;
-}
-
-/** Filters that need more than the status and the start time (facet counts can't use the month summary). */
-export function onlyFacetFilters(input: DiscoveryInput): boolean {
+export function onlyFacetFilters(input: DiscoveryInput, allowText = false): boolean {
   return (
-    !searchWords(input.q).length &&
+    (allowText || !searchWords(input.q).length) &&
     !input.from &&
     !input.to &&
     !input.freeOnly &&
@@ -49,9 +66,10 @@ export function onlyFacetFilters(input: DiscoveryInput): boolean {
 /**
  * The conditions of a discovery request. `except: 'facets'` leaves out category and city: facet
  * counts are computed per (category, city) cell and each facet then applies the other's filter.
- * `except: 'text'` leaves out the words, for a caller whose own condition implies them.
+ * `except: 'text'` leaves out the words, for a caller whose own condition implies them. `terms` are
+ * the search words as typed, or as corrected (see spelling.ts).
  */
-export function discoveryFilters(eb: Eb, input: DiscoveryInput, now: Date, fuzzy: boolean, except?: 'facets' | 'text'): Expression<SqlBool>[] {
+export function discoveryFilters(eb: Eb, input: DiscoveryInput, now: Date, terms: TextTerm[], except?: 'facets' | 'text'): Expression<SqlBool>[] {
   const f: Expression<SqlBool>[] = [eb('w.status', '=', 'published')];
   if (!input.includePast) f.push(eb('w.starts_at', '>=', now));
   if (except !== 'facets' && input.categoryIds?.length) f.push(eb('w.category_id', 'in', input.categoryIds));
@@ -76,7 +94,6 @@ export function discoveryFilters(eb: Eb, input: DiscoveryInput, now: Date, fuzzy
     const matching = sql`(select count(distinct t.id) from workshop_tag wt join tag t on t.id = wt.tag_id where wt.workshop_id = w.id and lower(t.name) in (${sql.join(tags)}))`;
     f.push(input.tagMode === 'all' ? sql<SqlBool>`${matching} = ${tags.length}` : sql<SqlBool>`${matching} > 0`);
   }
-  const words = searchWords(input.q);
-  if (words.length && except !== 'text') f.push(textCondition(words, fuzzy));
+  if (terms.length && except !== 'text') f.push(sql<SqlBool>`w.search_doc @@ ${textQuery(terms)}`);
   return f;
 }

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchWorkshopsInput, type SearchWorkshopsInput, type WorkshopDetail } from '../../shared/workshops';
 import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
 import { createTestCore, setupAdmin, testDatabaseKinds, type TestCore } from '../../test/test-core';
-import { nextUtcMonth, scannedCells, summaryCells, type FacetCell } from './facet-counts';
+import { typedTerms, type TextTerm } from './discovery-filters';
+import { nextUtcMonth, postedCells, scannedCells, summaryCells, type FacetCell } from './facet-counts';
 
-// Facet counts for the common views come from a monthly summary kept by a trigger. Whatever happens
-// to workshops, the summary must say exactly what counting the rows says.
+// Facet counts for the common views come from a monthly summary, and for text searches from word
+// postings, both kept by triggers. Whatever happens to workshops, they must say exactly what counting
+// the rows says.
 describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s', (kind) => {
   let t: TestCore;
   let arts: string;
@@ -18,7 +20,7 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
     for (const filters of [{}, { includePast: true }] as SearchWorkshopsInput[]) {
       const input = searchWorkshopsInput.parse(filters);
       const fromSummary = (await summaryCells(input, t.clock.now()).execute(db)).rows;
-      const fromRows = await scannedCells(t.core.ctx, input, t.clock.now(), false).execute();
+      const fromRows = await scannedCells(t.core.ctx, input, t.clock.now(), []).execute();
       expect(sorted(fromSummary), `${label}, ${JSON.stringify(filters)}`).toEqual(sorted(fromRows));
     }
     const kept = await sql<{ k: string }>`select month || '|' || category_id || '|' || city || '|' || n as k from workshop_facet_month where n > 0`.execute(db);
@@ -26,6 +28,28 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
         select date_trunc('month', starts_at at time zone 'UTC')::date as month, category_id, city, count(*) as n
         from workshop where status = 'published' group by 1, 2, 3) x`.execute(db);
     expect(kept.rows.map((r) => r.k).sort(), label).toEqual(counted.rows.map((r) => r.k).sort());
+
+    const textSearches: [SearchWorkshopsInput, TextTerm[]?][] = [
+      [{ q: 'water' }],
+      [{ q: 'pott' }],
+      [{ q: 'intro wat' }],
+      [{ q: 'pottery', includePast: true }],
+      [{ q: 'pottery', categoryIds: [arts], cities: ['Berlin'] }],
+      // As corrected: whole catalogue words, any of several.
+      [{ q: 'landscap' }, [{ words: ['landscapes', 'wheel'], prefix: false }, { words: ['paper'], prefix: false }]],
+    ];
+    for (const [filters, corrected] of textSearches) {
+      const input = searchWorkshopsInput.parse(filters);
+      const terms = corrected ?? typedTerms(input.q);
+      const fromPostings = (await postedCells(input, t.clock.now(), terms).execute(db)).rows;
+      const fromRows = await scannedCells(t.core.ctx, input, t.clock.now(), terms).execute();
+      expect(sorted(fromPostings), `${label}, ${JSON.stringify(filters)}`).toEqual(sorted(fromRows));
+    }
+    const posted = await sql<{ k: string }>`select p.word || '|' || p.starts_at || '|' || c.category_id || '|' || c.city || '|' || w.id as k
+      from workshop_word p join facet_cell c on c.id = p.cell join workshop w on w.num = p.num`.execute(db);
+    const words = await sql<{ k: string }>`select x || '|' || starts_at || '|' || category_id || '|' || city || '|' || id as k
+      from workshop, unnest(tsvector_to_array(search_doc)) x where status = 'published'`.execute(db);
+    expect(posted.rows.map((r) => r.k).sort(), `${label}: word postings`).toEqual(words.rows.map((r) => r.k).sort());
   }
 
   beforeAll(async () => {
@@ -38,7 +62,8 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
 
   it('follows every change a workshop goes through', async () => {
     const ws: WorkshopDetail[] = [];
-    for (const [inDays, city] of [[1, 'Berlin'], [2, 'Paris'], [20, 'Berlin'], [45, 'London'], [80, 'Paris']] as const) ws.push(await publishedWorkshop(t, arts, { inDays, city }));
+    for (const [inDays, city, title] of [[1, 'Berlin', 'Pottery wheel'], [2, 'Paris', 'Intro to Watercolour'], [20, 'Berlin', 'Pottery glazing'], [45, 'London', 'Watercolour skies'], [80, 'Paris', 'Intro to pottery']] as const)
+      ws.push(await publishedWorkshop(t, arts, { inDays, city, title }));
     const draft = await t.must('admin', 'workshops:create', workshopForm(t, food, { inDays: 3 }));
     await expectSummaryToMatchRows('published and a draft');
 
@@ -46,6 +71,15 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
     const w = ws[2]!;
     await t.must('admin', 'workshops:update', { ...workshopForm(t, food, { inDays: 75, city: 'Lyon' }), id: w.id, expectedVersion: (await t.must('admin', 'workshops:get', { id: w.id })).version });
     await expectSummaryToMatchRows('edited');
+    // Words only: a new title and a renamed tag.
+    const v = (await t.must('admin', 'workshops:get', { id: ws[0]!.id })).version;
+    await t.must('admin', 'workshops:update', { ...workshopForm(t, arts, { inDays: 1, title: 'Wheel throwing' }), id: ws[0]!.id, expectedVersion: v });
+    const painting = (await t.must('admin', 'tags:list', {})).find((tag) => tag.name === 'painting')!;
+    await t.must('admin', 'tags:rename', { id: painting.id, name: 'pottery-painting' });
+    await expectSummaryToMatchRows('retitled, tag renamed');
+    // Bookings change seats only: nothing to follow.
+    await sql`update workshop set seats_taken = 1`.execute(t.core.ctx.db);
+    await expectSummaryToMatchRows('seats changed');
 
     await t.must('admin', 'workshops:unpublish', { id: ws[1]!.id });
     await t.must('admin', 'workshops:publish', { id: draft.id });
@@ -56,7 +90,8 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
     await expectSummaryToMatchRows('category deleted, workshops moved');
 
     await t.must('admin', 'workshops:delete', { id: ws[1]!.id });
-    await expectSummaryToMatchRows('deleted');
+    await t.must('admin', 'workshops:delete', { id: ws[4]!.id });
+    await expectSummaryToMatchRows('an unpublished and a published one deleted');
   });
 
   it('counts the current month from the rows, as time passes', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SearchResult } from '../../shared/workshops';
 import type { CoreContext } from '../core/context';
-import { discoveryFilters, onlyFacetFilters, type DiscoveryInput } from './discovery-filters';
+import { discoveryFilters, onlyFacetFilters, type DiscoveryInput, type TextTerm } from './discovery-filters';
 
 export interface FacetCell {
   category_id: string;
@@ -30,18 +30,37 @@ export function summaryCells(input: DiscoveryInput, now: Date) {
 }
 
 /** The same cells counted from the rows: any filters, including text. */
-export function scannedCells(ctx: CoreContext, input: DiscoveryInput, now: Date, fuzzy: boolean) {
+export function scannedCells(ctx: CoreContext, input: DiscoveryInput, now: Date, terms: TextTerm[]) {
   return ctx.db
     .selectFrom('workshop as w')
-    .where((eb) => eb.and(discoveryFilters(eb, input, now, fuzzy, 'facets')))
+    .where((eb) => eb.and(discoveryFilters(eb, input, now, terms, 'facets')))
     .select(['w.category_id', 'w.city', sql<number>`count(*)::int`.as('n')])
     .groupBy(['w.category_id', 'w.city']);
 }
 
-export async function facetCells(ctx: CoreContext, input: DiscoveryInput, now: Date, fuzzy: boolean): Promise<FacetCell[]> {
-  // No words means no fuzzy mode either: the summary path never meets a text search.
-  if (onlyFacetFilters(input)) return (await summaryCells(input, now).execute(ctx.db)).rows;
-  return scannedCells(ctx, input, now, fuzzy).execute();
+/**
+ * The same cells for a text search, from the word postings alone (`workshop_word`, migration 0008):
+ * the workshops holding every term, each counted once (a prefix may match several of its words).
+ * Only for requests whose other filters are the start (see `onlyFacetFilters(input, true)`).
+ */
+export function postedCells(input: DiscoveryInput, now: Date, terms: TextTerm[]) {
+  const upcoming = input.includePast ? sql`` : sql` and p.starts_at >= ${now}`;
+  const holding = (t: TextTerm) => {
+    // A prefix is a range of the "C"-collated index: every word from "pott" up to "pott" + the last code point.
+    const match = t.prefix ? sql.join(t.words.map((w) => sql`(p.word >= ${w} and p.word < ${w + '\u{10FFFF}'})`), sql` or `) : sql`p.word = any(${t.words}::text[])`;
+    return sql`select p.num, p.cell from workshop_word p where (${match})${upcoming}`;
+  };
+  const workshops = terms.length === 1 ? sql`select distinct num, cell from (${holding(terms[0]!)}) one` : sql.join(terms.map(holding), sql` intersect `);
+  return sql<FacetCell>`select c.category_id, c.city, count(*)::int as n from (${workshops}) m join facet_cell c on c.id = m.cell group by c.category_id, c.city`;
+}
+
+export async function facetCells(ctx: CoreContext, input: DiscoveryInput, now: Date, terms: TextTerm[]): Promise<FacetCell[]> {
+  if (onlyFacetFilters(input, true)) {
+    // No words typed means no corrected words either.
+    const cells = terms.length ? postedCells(input, now, terms) : summaryCells(input, now);
+    return (await cells.execute(ctx.db)).rows;
+  }
+  return scannedCells(ctx, input, now, terms).execute();
 }
 
 /**

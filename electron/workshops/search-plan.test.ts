@@ -1,9 +1,11 @@
-import { sql, type Compilable } from 'kysely';
+import { sql, type Compilable, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchWorkshopsInput, type SearchWorkshopsInput } from '../../shared/workshops';
 import { seedSyntheticCatalogue } from '../../bench/synthetic-catalogue';
 import { createTestCore, testDatabaseKinds, type TestCore } from '../../test/test-core';
-import { scannedCells } from './facet-counts';
+import { typedTerms } from './discovery-filters';
+import { postedCells, scannedCells } from './facet-counts';
+import { spellingQuery } from './spelling';
 import { discoveryQueries } from './workshop-search';
 
 // Assert the plan, not the time: on a catalogue big enough for the planner to care, typical
@@ -16,33 +18,44 @@ describe.each(testDatabaseKinds())('discovery query plans on %s', (kind) => {
   });
   afterAll(() => t.close());
 
-  const plan = async (q: Compilable, settings = sql``) =>
+  const plan = async (q: Compilable | RawBuilder<unknown>, settings = sql``) =>
     // One transaction, so `set local` and the explain share a connection (PostgreSQL runs a pool).
     t.core.ctx.db.transaction().execute(async (trx) => {
       await settings.execute(trx);
-      const c = q.compile();
+      const c = 'as' in q ? q.compile(trx) : q.compile();
       const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({ ...c, sql: `explain ${c.sql}` } as never);
       return r.rows.map((row) => row['QUERY PLAN']).join('\n');
     });
-  const queries = (input: SearchWorkshopsInput) => discoveryQueries(t.core.ctx, searchWorkshopsInput.parse(input), false);
+  const queries = (input: SearchWorkshopsInput) => discoveryQueries(t.core.ctx, searchWorkshopsInput.parse(input));
+  const counted = (input: SearchWorkshopsInput) => scannedCells(t.core.ctx, searchWorkshopsInput.parse(input), t.core.ctx.now(), typedTerms(input.q));
 
-  it('text search reads the full-text indexes, and the fuzzy fallback the trigram index', async () => {
+  it('text search reads the full-text indexes, and spelling correction the lexicon trigram index', async () => {
     // Best match, tier by tier: a word in no title must not send the planner walking the catalogue.
-    const best = discoveryQueries(t.core.ctx, searchWorkshopsInput.parse({ q: 'keiko' }), false);
+    const best = queries({ q: 'keiko' });
     expect(await plan(best.tierPage(3))).toMatch(/Bitmap Index Scan on workshop_title_search_idx/);
     expect(await plan(best.tierPage(2))).toMatch(/Bitmap Index Scan on workshop_headline_search_idx/);
-    const counted = await plan(scannedCells(t.core.ctx, searchWorkshopsInput.parse({ q: 'keiko' }), t.core.ctx.now(), false));
-    expect(counted).toMatch(/Bitmap Index Scan on workshop_search_idx/);
-    expect(counted).not.toMatch(/Seq Scan on workshop /);
-    // pg_trgm's planner estimate is a fixed ~7 % of rows, so on small tables a sequential scan wins on
-    // cost; what must hold is that the fuzzy condition CAN be served by the trigram index (unlike,
-    // say, `word_similarity(...) > 0.5`, which never can). PostgreSQL picks it on the full catalogue.
-    const fuzzy = await plan(scannedCells(t.core.ctx, searchWorkshopsInput.parse({ q: 'keikko' }), t.core.ctx.now(), true), sql`set local enable_seqscan = off`);
-    expect(fuzzy).toMatch(/Bitmap Index Scan on workshop_search_words_trgm_idx/);
+    const counts = await plan(counted({ q: 'keiko' }));
+    expect(counts).toMatch(/Bitmap Index Scan on workshop_search_idx/);
+    expect(counts).not.toMatch(/Seq Scan on workshop /);
+    // The lexicon is small (a few hundred words here), so a sequential scan may win on cost; what
+    // must hold is that the near-spelling condition CAN be served by the trigram index (unlike,
+    // say, `word_similarity(...) > 0.5`, which never can), and the prefix check by the primary key.
+    const spelling = await plan(spellingQuery(['keikko']), sql`set local enable_seqscan = off`);
+    expect(spelling).toMatch(/Bitmap Index Scan on search_lexicon_trgm_idx/);
+    expect(spelling).toMatch(/Index Only Scan using search_lexicon_pkey/);
+  });
+
+  it('facet counts for a text search are read from the word postings index alone', async () => {
+    for (const q of ['yoga', 'pott wheel']) {
+      const input = searchWorkshopsInput.parse({ q });
+      const p = await plan(postedCells(input, t.core.ctx.now(), typedTerms(q)));
+      expect(p, q).toMatch(/Index Only Scan using workshop_word_idx/);
+      expect(p, q).not.toMatch(/Scan (using \w+ )?on workshop /);
+    }
   });
 
   it('a price range is counted from the covering price index alone', async () => {
-    const p = await plan(scannedCells(t.core.ctx, searchWorkshopsInput.parse({ priceMin: 3000, priceMax: 4000 }), t.core.ctx.now(), false));
+    const p = await plan(counted({ priceMin: 3000, priceMax: 4000 }));
     expect(p).toMatch(/Index Only Scan using workshop_price_idx/);
   });
 

@@ -55,7 +55,7 @@ describe.each(testDatabaseKinds())('workshop discovery on %s', (kind) => {
   });
 
   it('gives facet counts that match the list each facet would show', async () => {
-    for (const filters of [{}, { freeOnly: true }, { tags: ['hands-on'] }, { cities: ['Paris'] }] as InputOf<'workshops:search'>[]) {
+    for (const filters of [{}, { freeOnly: true }, { tags: ['hands-on'] }, { cities: ['Paris'] }, { q: 'e' }, { q: 'pott' }, { q: 'b', cities: ['Paris'] }, { q: 'b', hasSeats: true }] as InputOf<'workshops:search'>[]) {
       const r = await t.must('anon', 'workshops:search', filters);
       for (const f of r.facets.categories) expect((await t.must('anon', 'workshops:search', { ...filters, categoryIds: [f.id] })).total, `${f.name} with ${JSON.stringify(filters)}`).toBe(f.count);
       for (const f of r.facets.cities) expect((await t.must('anon', 'workshops:search', { ...filters, cities: [f.city] })).total, `${f.city} with ${JSON.stringify(filters)}`).toBe(f.count);

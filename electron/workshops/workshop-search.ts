@@ -2,8 +2,9 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { SearchResult, WorkshopSort } from '../../shared/workshops';
 import type { CoreContext } from '../core/context';
-import { allWordsQuery, discoveryFilters, hasTrigram, searchWords, type DiscoveryInput } from './discovery-filters';
+import { discoveryFilters, hasTrigram, searchWords, textQuery, typedTerms, type DiscoveryInput, type TextTerm } from './discovery-filters';
 import { facetCells, facetsFromCells } from './facet-counts';
+import { correctSpelling, searchedFor } from './spelling';
 import { cardColumns, toCard, type CardRow } from './workshop-rows';
 
 export { hasTrigram, searchWords } from './discovery-filters';
@@ -18,8 +19,8 @@ type Tier = 1 | 2 | 3;
 const TITLE = sql`to_tsvector('simple', w.title)`;
 const HEADLINE = sql`to_tsvector('simple', w.title || ' ' || w.tags_text || ' ' || w.instructor)`;
 /** Replaces the plain text condition: a title or headline match implies a match in the whole text. */
-function tierCondition(words: string[], tier: Tier) {
-  const q = allWordsQuery(words);
+function tierCondition(terms: TextTerm[], tier: Tier) {
+  const q = textQuery(terms);
   if (tier === 3) return sql<SqlBool>`${TITLE} @@ ${q}`;
   if (tier === 2) return sql<SqlBool>`${HEADLINE} @@ ${q} and not (${TITLE} @@ ${q})`;
   return sql<SqlBool>`w.search_doc @@ ${q} and not (${HEADLINE} @@ ${q})`;
@@ -31,15 +32,29 @@ interface Cursor {
   id: string;
   /** Best-match tier of the last row (exact best-match pages). */
   t?: Tier;
-  /** 'fuzzy' when the pages come from near-spelling matches. */
-  m?: 'fuzzy';
+  /** The corrected words, when the pages are for near spellings (later pages search the same). */
+  c?: TextTerm[];
 }
 
+const isTerm = (t: unknown): t is TextTerm => {
+  const { words, prefix } = (t ?? {}) as Partial<TextTerm>;
+  // Typed words reach to_tsquery: only letters and digits, as searchWords makes them.
+  return typeof prefix === 'boolean' && Array.isArray(words) && words.length > 0 && words.length <= 3 && words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 200 && (!prefix || /^[\p{L}\p{N}]+$/u.test(w)));
+};
+
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(raw: string, sort: WorkshopSort, tiered: boolean): Cursor {
+/** A cursor, if it is one of ours and fits the request; `sort` undefined checks only its shape. */
+function decodeCursor(raw: string, sort?: WorkshopSort, tiered?: boolean): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (c.s === sort && typeof c.id === 'string' && (typeof c.v === 'string' || typeof c.v === 'number') && (!tiered || [1, 2, 3].includes(c.t as number))) return c;
+    if (
+      (sort === undefined || c.s === sort) &&
+      typeof c.id === 'string' &&
+      (typeof c.v === 'string' || typeof c.v === 'number') &&
+      (!tiered || [1, 2, 3].includes(c.t as number)) &&
+      (c.c === undefined || (Array.isArray(c.c) && c.c.length > 0 && c.c.length <= 8 && c.c.every(isTerm)))
+    )
+      return c;
   } catch {
     /* fall through */
   }
@@ -48,16 +63,17 @@ function decodeCursor(raw: string, sort: WorkshopSort, tiered: boolean): Cursor 
 
 type PageRow = CardRow & { sort_key: unknown; tier: Tier | null };
 
-/** The queries behind one discovery request, built but not run (the plan test explains them). */
-export function discoveryQueries(ctx: CoreContext, input: DiscoveryInput, fuzzy: boolean) {
+/**
+ * The queries behind one discovery request, built but not run (the plan test explains them).
+ * `terms`: the search words as typed, or as corrected.
+ */
+export function discoveryQueries(ctx: CoreContext, input: DiscoveryInput, terms: TextTerm[] = typedTerms(input.q)) {
   const now = ctx.now();
-  const words = searchWords(input.q);
-  const sort: WorkshopSort = input.sort === 'relevance' && !words.length ? 'soonest' : (input.sort ?? (words.length ? 'relevance' : 'soonest'));
-  const tiered = sort === 'relevance' && !fuzzy;
-  // Near spellings are ranked by trigram similarity: a fallback for when nothing matched exactly.
-  const similarity = sql<string>`round(word_similarity(${words.join(' ')}, w.search_words)::numeric, 6)`;
+  const sort: WorkshopSort = input.sort === 'relevance' && !terms.length ? 'soonest' : (input.sort ?? (terms.length ? 'relevance' : 'soonest'));
+  const tiered = sort === 'relevance';
   const sortKey: RawBuilder<unknown> = {
-    relevance: tiered ? sql`w.starts_at` : similarity,
+    // Within a tier, best match is ordered like soonest.
+    relevance: sql`w.starts_at`,
     soonest: sql`w.starts_at`,
     price: sql`w.price_minor`,
     newest: sql`w.created_at`,
@@ -70,7 +86,7 @@ export function discoveryQueries(ctx: CoreContext, input: DiscoveryInput, fuzzy:
     let page = ctx.db
       .selectFrom('workshop as w')
       .select(['w.id', sortKey.as('sort_key'), sql<Tier | null>`${tier === null ? null : sql.lit(tier)}::int`.as('tier')])
-      .where((eb) => eb.and(tier === null ? discoveryFilters(eb, input, now, fuzzy) : [...discoveryFilters(eb, input, now, fuzzy, 'text'), tierCondition(words, tier)]));
+      .where((eb) => eb.and(tier === null ? discoveryFilters(eb, input, now, terms) : [...discoveryFilters(eb, input, now, terms, 'text'), tierCondition(terms, tier)]));
     if (after) {
       const v = sort === 'soonest' || sort === 'newest' || tiered ? new Date(String(after.v)) : after.v;
       const afterByStart = sql<SqlBool>`(w.starts_at, w.id) > (${v}::timestamptz, ${after.id})`;
@@ -80,15 +96,12 @@ export function discoveryQueries(ctx: CoreContext, input: DiscoveryInput, fuzzy:
           price: sql<SqlBool>`(w.price_minor, w.id) > (${v}::int, ${after.id})`,
           newest: sql<SqlBool>`(w.created_at < ${v}::timestamptz or (w.created_at = ${v}::timestamptz and w.id > ${after.id}))`,
           popular: sql<SqlBool>`(w.seats_taken < ${v}::int or (w.seats_taken = ${v}::int and w.id > ${after.id}))`,
-          // Within a tier, best match is ordered like soonest.
-          relevance: tiered
-            ? afterByStart
-            : sql<SqlBool>`(${similarity} < ${v}::numeric or (${similarity} = ${v}::numeric and w.id > ${after.id}))`,
+          relevance: afterByStart,
         }[sort],
       );
     }
-    // Every order is (sort key, then id ascending); descending for newest, popular and similarity.
-    const descending = sort === 'newest' || sort === 'popular' || (sort === 'relevance' && !tiered);
+    // Every order is (sort key, then id ascending); descending for newest and popular.
+    const descending = sort === 'newest' || sort === 'popular';
     // Title and headline tiers are small; found through their own indexes, then sorted. Ordered by
     // the bare start, the planner may instead walk every upcoming workshop in start order hoping to
     // meet a title match soon, which for a word in no title means reading the whole catalogue.
@@ -135,23 +148,22 @@ export function discoveryQueries(ctx: CoreContext, input: DiscoveryInput, fuzzy:
 export async function searchWorkshops(ctx: CoreContext, input: DiscoveryInput): Promise<SearchResult> {
   const trigram = await hasTrigram(ctx);
   const now = ctx.now();
-  const run = async (fuzzy: boolean) => {
-    const q = discoveryQueries(ctx, input, fuzzy);
-    const [rows, cells, names] = await Promise.all([q.runPage(), facetCells(ctx, input, now, fuzzy), ctx.db.selectFrom('category').select(['id', 'name']).execute()]);
+  const run = async (terms: TextTerm[]) => {
+    const q = discoveryQueries(ctx, input, terms);
+    const [rows, cells, names] = await Promise.all([q.runPage(), facetCells(ctx, input, now, terms), ctx.db.selectFrom('category').select(['id', 'name']).execute()]);
     return { sort: q.sort, rows, ...facetsFromCells(cells, input, new Map(names.map((c) => [c.id, c.name]))) };
   };
-  // Exact (prefix) matches first: cheap on the full-text index. Only when they find nothing do we
-  // pay for near spellings through the trigram index ("potery" → pottery).
-  let textMatch: SearchResult['textMatch'] = searchWords(input.q).length ? 'exact' : 'none';
-  const fuzzyCursor = input.after ? decodeCursorMatch(input.after) === 'fuzzy' : false;
-  let r = await run(textMatch === 'exact' && trigram && fuzzyCursor);
-  if (fuzzyCursor && textMatch === 'exact' && trigram) textMatch = 'fuzzy';
-  else if (textMatch === 'exact' && r.total === 0 && trigram && !input.after) {
-    const fuzzy = await run(true);
-    if (fuzzy.total > 0) {
-      r = fuzzy;
-      textMatch = 'fuzzy';
-    }
+  // Exact (prefix) matches first. Only when they find nothing are misspelt words corrected against
+  // the catalogue's own words ("potery" → pottery) and the search run again, still exactly. Later
+  // pages of corrected results carry the corrections in their cursor.
+  const typed = typedTerms(input.q);
+  let corrected = input.after && typed.length ? (decodeCursor(input.after).c ?? null) : null;
+  let r = await run(corrected ?? typed);
+  if (!corrected && typed.length && r.total === 0 && trigram && !input.after) {
+    corrected = await correctSpelling(ctx, searchWords(input.q));
+    const again = corrected && (await run(corrected));
+    if (again && again.total > 0) r = again;
+    else corrected = null;
   }
 
   const items = r.rows.slice(0, input.limit);
@@ -166,20 +178,12 @@ export async function searchWorkshops(ctx: CoreContext, input: DiscoveryInput): 
           v: last.sort_key instanceof Date ? last.sort_key.toISOString() : (last.sort_key as string | number),
           id: last.id,
           t: last.tier ?? undefined,
-          m: textMatch === 'fuzzy' ? 'fuzzy' : undefined,
+          c: corrected ?? undefined,
         })
       : null,
     facets: r.facets,
-    textMatch,
+    textMatch: corrected ? 'fuzzy' : typed.length ? 'exact' : 'none',
+    searchedFor: corrected ? searchedFor(corrected) : null,
     textSearch: trigram ? 'full-text + fuzzy' : 'full-text only',
   };
-}
-
-/** Whether a cursor came from a page of near-spelling matches (so the next page keeps that mode). */
-function decodeCursorMatch(raw: string): 'fuzzy' | undefined {
-  try {
-    return (JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor).m;
-  } catch {
-    return undefined;
-  }
 }

@@ -17,7 +17,7 @@ const SORT_OPTIONS: { value: WorkshopSort; label: string }[] = [
 ];
 
 export function CataloguePage() {
-  const { filters, items, total, textMatch, nextCursor, loading, loaded, setFilters, search, loadMore } = useCatalogue();
+  const { filters, items, total, textMatch, searchedFor, textSearch, nextCursor, loading, loaded, setFilters, search, loadMore } = useCatalogue();
   const go = useNav((s) => s.go);
   const [text, setText] = useState(filters.q ?? '');
   const applyText = useDebouncedCallback((q: string) => setFilters({ q: q || undefined }), 250);
@@ -64,8 +64,17 @@ export function CataloguePage() {
               </Text>
               {loading && <Loader size="xs" />}
             </Group>
-            {textMatch === 'fuzzy' && <Alert color="yellow">No exact match for “{filters.q}”. Showing close spellings.</Alert>}
-            {loaded && !loading && items.length === 0 && <Alert color="gray">No workshop matches these filters. Try removing one.</Alert>}
+            {textMatch === 'fuzzy' && (
+              <Alert color="yellow">
+                No exact match for “{filters.q}”. Showing results for “{searchedFor}”.
+              </Alert>
+            )}
+            {loaded && !loading && items.length === 0 && (
+              <Alert color="gray">
+                No workshop matches these filters. Try removing one.
+                {filters.q && textSearch === 'full-text only' && ' This database cannot correct spelling (pg_trgm is not installed): check the words in the search box.'}
+              </Alert>
+            )}
             {items.map((w) => (
               <Card key={w.id} withBorder padding="md" component="button" onClick={() => go('workshop', { workshopId: w.id })} style={{ textAlign: 'left', cursor: 'pointer' }} aria-label={w.title}>
                 <Stack gap={6}>

@@ -15,6 +15,8 @@ interface CatalogueState {
   total: number;
   facets: SearchResult['facets'];
   textMatch: SearchResult['textMatch'];
+  searchedFor: string | null;
+  textSearch: SearchResult['textSearch'];
   nextCursor: string | null;
   loading: boolean;
   /** Set once a search ran: coming back from a workshop shows the same results without reloading. */
@@ -34,6 +36,8 @@ export const useCatalogue = create<CatalogueState>((set, get) => ({
   total: 0,
   facets: { categories: [], cities: [] },
   textMatch: 'none',
+  searchedFor: null,
+  textSearch: 'full-text + fuzzy',
   nextCursor: null,
   loading: false,
   loaded: false,
@@ -51,7 +55,7 @@ export const useCatalogue = create<CatalogueState>((set, get) => ({
     const r = handleResult(await workshopsApi.search({ ...get().filters, limit: PAGE }));
     if (mine !== seq) return; // a newer search superseded this one while typing
     set({ loading: false, loaded: true });
-    if (r) set({ items: r.items, total: r.total, facets: r.facets, textMatch: r.textMatch, nextCursor: r.nextCursor });
+    if (r) set({ items: r.items, total: r.total, facets: r.facets, textMatch: r.textMatch, searchedFor: r.searchedFor, textSearch: r.textSearch, nextCursor: r.nextCursor });
   },
   loadMore: async () => {
     const { nextCursor, filters } = get();
