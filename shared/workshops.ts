@@ -51,27 +51,40 @@ export const cancelWorkshopInput = z.object({ id: z.string().min(1), reason: z.s
 export const SORTS = ['relevance', 'soonest', 'price', 'newest', 'popular'] as const;
 export type WorkshopSort = (typeof SORTS)[number];
 
-export const searchWorkshopsInput = z.object({
-  q: z.string().trim().max(200).optional(),
-  categoryIds: z.array(z.string()).max(50).optional(),
-  cities: z.array(z.string()).max(50).optional(),
-  /** Inclusive calendar dates (YYYY-MM-DD), compared with the start in UTC. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  priceMin: z.number().int().min(0).optional(),
-  priceMax: z.number().int().min(0).optional(),
-  freeOnly: z.boolean().optional(),
-  tags: z.array(z.string()).max(20).optional(),
-  tagMode: z.enum(['any', 'all']).default('any'),
-  hasSeats: z.boolean().optional(),
-  mode: z.enum(REGISTRATION_MODES).optional(),
-  includePast: z.boolean().default(false),
-  sort: z.enum(SORTS).optional(),
-  /** Opaque cursor from the previous page: keyset pagination, no duplicates or gaps when data changes. */
-  after: z.string().max(500).optional(),
-  limit: z.number().int().min(1).max(100).default(20),
-});
+export const searchWorkshopsInput = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    categoryIds: z.array(z.string()).max(50).optional(),
+    cities: z.array(z.string()).max(50).optional(),
+    /** Inclusive calendar dates (YYYY-MM-DD), in each workshop's own time zone. */
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    priceMin: z.number().int().min(0).optional(),
+    priceMax: z.number().int().min(0).optional(),
+    freeOnly: z.boolean().optional(),
+    tags: z.array(z.string()).max(20).optional(),
+    tagMode: z.enum(['any', 'all']).default('any'),
+    hasSeats: z.boolean().optional(),
+    mode: z.enum(REGISTRATION_MODES).optional(),
+    includePast: z.boolean().default(false),
+    sort: z.enum(SORTS).optional(),
+    /** Opaque cursor from the previous page: keyset pagination, no duplicates or gaps when data changes. */
+    after: z.string().max(4000).optional(),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .refine((v) => v.priceMin === undefined || v.priceMax === undefined || v.priceMin <= v.priceMax, { message: 'The minimum price is above the maximum.', path: ['priceMin'] })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'The “from” date is after the “to” date.', path: ['from'] });
+
 export type SearchWorkshopsInput = z.input<typeof searchWorkshopsInput>;
+
+/** The search filters' own field errors, for the filter column to show before asking the server. */
+export function searchFilterErrors(v: Pick<SearchWorkshopsInput, 'priceMin' | 'priceMax' | 'from' | 'to'>): { priceMin?: string; from?: string } {
+  const r = searchWorkshopsInput.safeParse({ priceMin: v.priceMin, priceMax: v.priceMax, from: v.from, to: v.to });
+  if (r.success) return {};
+  const errors: { priceMin?: string; from?: string } = {};
+  for (const issue of r.error.issues) if (issue.path[0] === 'priceMin' || issue.path[0] === 'from') errors[issue.path[0]] = issue.message;
+  return errors;
+}
 
 export const organiserListInput = z.object({
   q: z.string().trim().max(200).optional(),

@@ -119,6 +119,17 @@ describe.each(testDatabaseKinds())('spelling correction on %s', (kind) => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('pages through a long search with every word corrected', async () => {
+    const words = ['ceramics', 'throwing', 'glazing', 'firing', 'trimming', 'centering', 'handbuilding', 'decorating'];
+    for (const inDays of [30, 31]) await publishedWorkshop(t, arts, { title: words.join(' '), tags: [], inDays });
+    const typo = words.map((w) => w.slice(0, 2) + w.slice(3)).join(' '); // one letter dropped from each
+    const first = await t.must('anon', 'workshops:search', { q: typo, limit: 1 });
+    expect(first).toMatchObject({ textMatch: 'fuzzy', searchedFor: words.join(' '), total: 2 });
+    const second = await t.must('anon', 'workshops:search', { q: typo, limit: 1, after: first.nextCursor! });
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0]!.id).not.toBe(first.items[0]!.id);
+  });
+
   it('takes corrections from a cursor literally, and refuses a cursor that smuggles query syntax', async () => {
     const first = await search('sourdugh');
     const cursor = JSON.parse(Buffer.from(first.nextCursor!, 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -97,6 +97,18 @@ describe.each(testDatabaseKinds())('workshop discovery on %s', (kind) => {
     }
   });
 
+  it('refuses a price range or dates the wrong way round, naming the field', async () => {
+    expect(await t.call('anon', 'workshops:search', { priceMin: 5000, priceMax: 2000 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { priceMin: ['The minimum price is above the maximum.'] } },
+    });
+    expect(await t.call('anon', 'workshops:search', { from: '2027-03-02', to: '2027-03-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fieldErrors: { from: ['The “from” date is after the “to” date.'] } },
+    });
+    expect(await titles({ priceMin: 3500, priceMax: 3500 })).toEqual(['Sourdough bread masterclass']);
+  });
+
   it('refuses a cursor from another sort order', async () => {
     const first = await t.must('anon', 'workshops:search', { sort: 'price', limit: 1 });
     expect(await t.call('anon', 'workshops:search', { sort: 'soonest', after: first.nextCursor! })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

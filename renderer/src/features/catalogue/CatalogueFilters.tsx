@@ -1,6 +1,6 @@
-import { Button, Checkbox, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { FilterOptions } from '../../../../shared/workshops';
+import { searchFilterErrors, type FilterOptions } from '../../../../shared/workshops';
 import { handleResult } from '../../lib/notify';
 import { workshopsApi } from '../workshops/workshops.api';
 import { useCatalogue } from './catalogue.store';
@@ -22,6 +22,9 @@ export function CatalogueFilters() {
     else next.delete(value);
     return [...next];
   };
+  const errors = searchFilterErrors(filters);
+  const money = (minor: number | undefined) => (minor !== undefined ? minor / 100 : '');
+  const toMinor = (v: string | number) => (typeof v === 'number' ? Math.round(v * 100) : undefined);
   const catCount = (id: string) => facets.categories.find((c) => c.id === id)?.count ?? 0;
   const cityCount = (city: string) => facets.cities.find((c) => c.city === city)?.count ?? 0;
 
@@ -57,18 +60,18 @@ export function CatalogueFilters() {
           ))}
         </Stack>
       </div>
-      <TextInput type="date" label="From" value={filters.from ?? ''} onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })} />
+      <TextInput type="date" label="From" value={filters.from ?? ''} error={errors.from} onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })} />
       <TextInput type="date" label="To" value={filters.to ?? ''} onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })} />
       <Switch label="Free only" checked={filters.freeOnly ?? false} onChange={(e) => setFilters({ freeOnly: e.currentTarget.checked || undefined })} />
-      <NumberInput
-        label="Maximum price"
-        description="In the workshop's currency"
-        min={0}
-        decimalScale={2}
-        value={filters.priceMax !== undefined ? filters.priceMax / 100 : ''}
-        onChange={(v) => setFilters({ priceMax: typeof v === 'number' ? Math.round(v * 100) : undefined })}
-        disabled={filters.freeOnly}
-      />
+      <div>
+        <Group gap="xs" grow align="flex-start">
+          <NumberInput label="Price from" min={0} decimalScale={2} value={money(filters.priceMin)} error={errors.priceMin} onChange={(v) => setFilters({ priceMin: toMinor(v) })} disabled={filters.freeOnly} />
+          <NumberInput label="Price up to" min={0} decimalScale={2} value={money(filters.priceMax)} onChange={(v) => setFilters({ priceMax: toMinor(v) })} disabled={filters.freeOnly} />
+        </Group>
+        <Text size="xs" c="dimmed" mt={4}>
+          In the workshop's currency
+        </Text>
+      </div>
       <MultiSelect label="Tags" data={options.tags} searchable clearable value={filters.tags ?? []} onChange={(tags) => setFilters({ tags })} />
       {(filters.tags?.length ?? 0) > 1 && (
         <SegmentedControl

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { InputOf } from '../../../../shared/ipc/contract';
-import type { SearchResult, WorkshopCard } from '../../../../shared/workshops';
+import { searchFilterErrors, type SearchResult, type WorkshopCard } from '../../../../shared/workshops';
 import { handleResult } from '../../lib/notify';
 import { workshopsApi } from '../workshops/workshops.api';
 
@@ -51,6 +51,8 @@ export const useCatalogue = create<CatalogueState>((set, get) => ({
   },
   search: async () => {
     const mine = ++seq;
+    // A price range or dates the wrong way round: the filter column says so beside the field.
+    if (Object.keys(searchFilterErrors(get().filters)).length) return;
     set({ loading: true });
     const r = handleResult(await workshopsApi.search({ ...get().filters, limit: PAGE }));
     if (mine !== seq) return; // a newer search superseded this one while typing
