@@ -16,14 +16,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     n integer not null check (n >= 0)
   )`.execute(db);
 
-  // Adds d (±1) for each occurrence of a word in `words` (a word may repeat: one per workshop).
-  // Increments in word order, so concurrent changes lock lexicon rows in the same order. A decrement
-  // is a plain update (the row exists), and a word no workshop holds any more is removed.
+  // One lock for every change to the search structures (this lexicon, the word postings, the monthly
+  // summary). Common words ("and") sit in nearly every workshop, so concurrent changes meet on the
+  // same rows anyway; taken first, one lock makes them queue where row locks taken word by word and
+  // table by table could deadlock. Services that change workshops take it before their first row
+  // lock (catalogue-change.ts); the triggers take it too, for writers that don't. Held to commit.
+  await sql`create function catalogue_change_lock() returns void language sql as $$
+    select pg_advisory_xact_lock(hashtext('workshop catalogue changes'))
+  $$`.execute(db);
+
+  // Adds d (±1) for each occurrence of a word in `words` (a word may repeat: one per workshop). A
+  // decrement is a plain update (the row exists), and a word no workshop holds any more is removed.
   await sql`create function search_lexicon_shift(words text[], d integer) returns void language plpgsql as $$
   begin
     if cardinality(words) = 0 then
       return;
     end if;
+    perform catalogue_change_lock();
     if d > 0 then
       insert into search_lexicon (word, n)
       select w, count(*)::int * d from unnest(words) w group by w order by w

@@ -9,7 +9,8 @@ import { sql, type Kysely } from 'kysely';
  *
  * Rows are kept compact — a number for the workshop (`workshop.num`) and for its (category, city)
  * pair (`facet_cell`) instead of two UUIDs — since there are ~20 per workshop. Kept by triggers in
- * the same transaction as every change, like the lexicon (0007) and the monthly summary (0006).
+ * the same transaction as every change, like the lexicon (0007) and the monthly summary (0006), under
+ * the same lock (catalogue_change_lock, 0007).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table workshop add column num integer generated always as identity`.execute(db);
@@ -44,6 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`create function workshop_word_inserted() returns trigger language plpgsql as $$
   begin
+    perform catalogue_change_lock();
     insert into facet_cell (category_id, city)
     select distinct category_id, city from new_rows where status = 'published' order by 1, 2
     on conflict do nothing;
@@ -56,6 +58,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   end $$`.execute(db);
   await sql`create function workshop_word_deleted() returns trigger language plpgsql as $$
   begin
+    perform catalogue_change_lock();
     delete from workshop_word p
     using (select w, r.starts_at, r.num from old_rows r, unnest(tsvector_to_array(r.search_doc)) w where r.status = 'published') o
     where p.word = o.w and p.starts_at = o.starts_at and p.num = o.num;
@@ -63,6 +66,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   end $$`.execute(db);
   await sql`create function workshop_word_updated() returns trigger language plpgsql as $$
   begin
+    perform catalogue_change_lock();
     if old.status = 'published' then
       delete from workshop_word where word = any(tsvector_to_array(old.search_doc)) and starts_at = old.starts_at and num = old.num;
     end if;

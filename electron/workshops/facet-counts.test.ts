@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchWorkshopsInput, type SearchWorkshopsInput, type WorkshopDetail } from '../../shared/workshops';
 import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
+import { expectSearchStructuresExact } from '../../test/search-structures';
 import { createTestCore, setupAdmin, testDatabaseKinds, type TestCore } from '../../test/test-core';
 import { typedTerms, type TextTerm } from './discovery-filters';
 import { nextUtcMonth, postedCells, scannedCells, summaryCells, type FacetCell } from './facet-counts';
@@ -23,11 +24,7 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
       const fromRows = await scannedCells(t.core.ctx, input, t.clock.now(), []).execute();
       expect(sorted(fromSummary), `${label}, ${JSON.stringify(filters)}`).toEqual(sorted(fromRows));
     }
-    const kept = await sql<{ k: string }>`select month || '|' || category_id || '|' || city || '|' || n as k from workshop_facet_month where n > 0`.execute(db);
-    const counted = await sql<{ k: string }>`select month || '|' || category_id || '|' || city || '|' || n as k from (
-        select date_trunc('month', starts_at at time zone 'UTC')::date as month, category_id, city, count(*) as n
-        from workshop where status = 'published' group by 1, 2, 3) x`.execute(db);
-    expect(kept.rows.map((r) => r.k).sort(), label).toEqual(counted.rows.map((r) => r.k).sort());
+    await expectSearchStructuresExact(db, label);
 
     const textSearches: [SearchWorkshopsInput, TextTerm[]?][] = [
       [{ q: 'water' }],
@@ -45,11 +42,6 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
       const fromRows = await scannedCells(t.core.ctx, input, t.clock.now(), terms).execute();
       expect(sorted(fromPostings), `${label}, ${JSON.stringify(filters)}`).toEqual(sorted(fromRows));
     }
-    const posted = await sql<{ k: string }>`select p.word || '|' || p.starts_at || '|' || c.category_id || '|' || c.city || '|' || w.id as k
-      from workshop_word p join facet_cell c on c.id = p.cell join workshop w on w.num = p.num`.execute(db);
-    const words = await sql<{ k: string }>`select x || '|' || starts_at || '|' || category_id || '|' || city || '|' || id as k
-      from workshop, unnest(tsvector_to_array(search_doc)) x where status = 'published'`.execute(db);
-    expect(posted.rows.map((r) => r.k).sort(), `${label}: word postings`).toEqual(words.rows.map((r) => r.k).sort());
   }
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
+import { expectSearchStructuresExact } from '../../test/search-structures';
 import { createTestCore, setupAdmin, testDatabaseKinds, type TestCore } from '../../test/test-core';
 import { slips } from './spelling';
 
@@ -29,12 +30,7 @@ describe.each(testDatabaseKinds())('spelling correction on %s', (kind) => {
   let t: TestCore;
   let arts: string;
 
-  async function expectLexiconToMatchRows(label: string) {
-    const db = t.core.ctx.db;
-    const kept = await sql<{ k: string }>`select word || ':' || n as k from search_lexicon`.execute(db);
-    const counted = await sql<{ k: string }>`select w || ':' || count(*) as k from workshop, unnest(tsvector_to_array(search_doc)) w where status = 'published' group by w`.execute(db);
-    expect(kept.rows.map((r) => r.k).sort(), label).toEqual(counted.rows.map((r) => r.k).sort());
-  }
+  const expectLexiconToMatchRows = (label: string) => expectSearchStructuresExact(t.core.ctx.db, label);
   const search = (q: string, after?: string) => t.must('anon', 'workshops:search', { q, after, limit: 2 });
 
   beforeAll(async () => {

@@ -7,6 +7,7 @@ import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { refreshTagsText } from './workshop-tags';
+import { catalogueChange } from './catalogue-change';
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
@@ -50,7 +51,7 @@ export async function renameCategory(ctx: CoreContext, caller: Caller, id: strin
 
 /** A category in use is deleted only by moving its workshops to another one: no workshop is left without. */
 export async function deleteCategory(ctx: CoreContext, caller: Caller, id: string, moveToId?: string): Promise<null> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await catalogueChange(ctx, async (trx) => {
     const cat = await trx.selectFrom('category').select(['id', 'name']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!cat) throw new AppError('NOT_FOUND', 'That category no longer exists.');
     const used = await trx.selectFrom('workshop').select((eb) => eb.fn.countAll<string>().as('n')).where('category_id', '=', id).executeTakeFirstOrThrow();
@@ -81,7 +82,7 @@ const workshopsWithTags = async (trx: Transaction<Database>, tagIds: string[]) =
   (await trx.selectFrom('workshop_tag').select('workshop_id').distinct().where('tag_id', 'in', tagIds).execute()).map((r) => r.workshop_id);
 
 export async function renameTag(ctx: CoreContext, caller: Caller, id: string, name: string): Promise<null> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await catalogueChange(ctx, async (trx) => {
     const before = await trx.selectFrom('tag').select('name').where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'That tag no longer exists.');
     try {
@@ -100,7 +101,7 @@ export async function renameTag(ctx: CoreContext, caller: Caller, id: string, na
 export async function mergeTags(ctx: CoreContext, caller: Caller, sourceIds: string[], targetId: string): Promise<null> {
   const sources = sourceIds.filter((s) => s !== targetId);
   if (sources.length === 0) throw fieldError('sourceIds', 'Choose at least one tag other than the one to keep.');
-  await ctx.db.transaction().execute(async (trx) => {
+  await catalogueChange(ctx, async (trx) => {
     const found = await trx.selectFrom('tag').select(['id', 'name']).where('id', 'in', [...sources, targetId]).forUpdate().execute();
     if (found.length !== sources.length + 1) throw new AppError('NOT_FOUND', 'One of these tags no longer exists. Reload and try again.');
     const affected = await workshopsWithTags(trx, sources);
@@ -115,7 +116,7 @@ export async function mergeTags(ctx: CoreContext, caller: Caller, sourceIds: str
 }
 
 export async function deleteTag(ctx: CoreContext, caller: Caller, id: string): Promise<null> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await catalogueChange(ctx, async (trx) => {
     const tag = await trx.selectFrom('tag').select(['id', 'name']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!tag) throw new AppError('NOT_FOUND', 'That tag no longer exists.');
     const affected = await workshopsWithTags(trx, [id]);

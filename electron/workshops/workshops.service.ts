@@ -10,6 +10,7 @@ import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { baseWorkshopQuery, cardColumns, loadDetail, toOrganiserRow, type CardRow } from './workshop-rows';
 import { setWorkshopTags } from './workshop-tags';
+import { catalogueChange } from './catalogue-change';
 
 type Fields = z.output<typeof createWorkshopInput>;
 
@@ -60,7 +61,7 @@ async function lockWorkshop(trx: Transaction<Database>, id: string): Promise<Wor
 }
 
 export async function createWorkshop(ctx: CoreContext, caller: Caller, input: Fields): Promise<WorkshopDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return catalogueChange(ctx, async (trx) => {
     await assertCategory(trx, input.categoryId);
     const id = randomUUID();
     const now = ctx.now();
@@ -73,7 +74,7 @@ export async function createWorkshop(ctx: CoreContext, caller: Caller, input: Fi
 }
 
 export async function updateWorkshop(ctx: CoreContext, caller: Caller, input: z.output<typeof updateWorkshopInput>): Promise<WorkshopDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return catalogueChange(ctx, async (trx) => {
     const before = await lockWorkshop(trx, input.id);
     if (before.version !== input.expectedVersion) {
       throw new AppError('CONFLICT', 'Someone else changed this workshop while you were editing. Reload it to see their changes, then edit again.');
@@ -97,7 +98,7 @@ export async function updateWorkshop(ctx: CoreContext, caller: Caller, input: z.
 
 /** A new draft with the same content; dates left for the organiser to fill in (a week later as a start). */
 export async function duplicateWorkshop(ctx: CoreContext, caller: Caller, id: string): Promise<WorkshopDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return catalogueChange(ctx, async (trx) => {
     const src = await mustLoad(trx, id);
     const newId = randomUUID();
     const now = ctx.now();
@@ -153,7 +154,7 @@ async function transition(
   to: WorkshopStatus,
   extra: (trx: Transaction<Database>, before: WorkshopDetail) => Promise<Record<string, unknown>> = async () => ({}),
 ): Promise<WorkshopDetail> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return catalogueChange(ctx, async (trx) => {
     const before = await lockWorkshop(trx, id);
     if (!ALLOWED[verb]!.includes(before.status)) throw refusal(verb, before.status);
     if (verb === 'unpublish' && before.hasRegistrations) {
@@ -185,7 +186,7 @@ export const cancelWorkshop = (ctx: CoreContext, caller: Caller, input: z.output
   });
 
 export async function deleteWorkshop(ctx: CoreContext, caller: Caller, id: string): Promise<null> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await catalogueChange(ctx, async (trx) => {
     const before = await lockWorkshop(trx, id);
     if (before.hasRegistrations) throw new AppError('CONFLICT', 'People have registered for this workshop, so it cannot be deleted. Cancel or archive it instead.');
     await trx.deleteFrom('workshop').where('id', '=', id).execute();
