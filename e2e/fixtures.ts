@@ -45,6 +45,9 @@ export async function createAdmin(request: APIRequestContext, email = 'ada@examp
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top: a full-page capture paints the fixed header where the window was scrolled to,
+  // across the middle of the page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   // Finished transitions: a modal caught half-faded in says nothing about the screen.
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
