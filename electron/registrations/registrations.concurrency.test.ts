@@ -8,7 +8,9 @@ import { createCore, type Core } from '../core/create-core';
 import { category, publishedWorkshop } from '../../test/catalogue';
 import { createTestCore, setupAdmin, testDatabaseKinds, type TestCore } from '../../test/test-core';
 import { bulkApprove } from './approval-queue';
+import { cancelWorkshop } from '../workshops/workshops.service';
 import { cancelRegistration, register } from './registrations.service';
+import { cancelActiveRegistrations } from './workshop-cancellation';
 
 const STATIONS = 4;
 
@@ -88,6 +90,23 @@ describe.each(testDatabaseKinds())('capacity under concurrency on %s', (kind) =>
     expect(a.counts.not_pending + b.counts.not_pending).toBe(40);
     const audits = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'registration.bulk_approve'`.execute(t.core.ctx.db);
     expect(audits.rows[0]!.n).toBe(100);
+  });
+
+  it('a workshop cancelled while bookings pour in leaves no registration behind it', async () => {
+    for (const mode of ['automatic', 'manual'] as const) {
+      const w = await publishedWorkshop(t, cat, { capacity: 40, waitlistEnabled: true, registrationMode: mode });
+      const book = (i: number) => register(station(i), callerAt(i % STATIONS), w.id, { userId: null, name: `P${i}`, email: `${mode}${i}@example.com`, phone: null });
+      const before = Array.from({ length: 30 }, (_, i) => book(i));
+      const cancelled = cancelWorkshop(station(1), callerAt(1), { id: w.id, reason: 'Venue flooded' }, cancelActiveRegistrations);
+      const after = Array.from({ length: 30 }, (_, i) => book(30 + i));
+      const results = await Promise.allSettled([...before, ...after]);
+      await cancelled;
+      // Whichever side of the cancellation each booking fell on: cancelled with the workshop, or refused.
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => (r.reason as Error).message);
+      expect(new Set(refused), mode).toEqual(refused.length ? new Set(['This workshop is cancelled: registration is closed.']) : new Set());
+      const made = results.length - refused.length;
+      expect(await counts(w.id), mode).toEqual({ ...(made ? { cancelled: made } : {}), seatsTaken: 0 });
+    }
   });
 
   it('simultaneous cancellations promote each waiting person once and lose no seat', async () => {

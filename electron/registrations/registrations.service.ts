@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { statusInWords, type Registration, type RegistrationStatus } from '../../shared/registrations';
 import { writeAudit } from '../audit/audit.service';
@@ -25,50 +25,48 @@ const alreadyRegistered = (status: RegistrationStatus, waitlistPosition: number 
  * Lock order everywhere: the workshop row first, then registration rows. Bookings take the seat with
  * one conditional UPDATE (`seats_taken < capacity`), and the CHECK on seats_taken makes overbooking
  * impossible whatever the interleaving of stations.
+ *
+ * A cancellation or edit of the workshop locks its row FOR UPDATE and must not miss a registration
+ * made meanwhile. The usual booking (instant confirmation, a seat left) is one UPDATE that checks the
+ * workshop is published, instant and not started on the newest version of the row and holds the row
+ * to commit; a second registration of the same person is refused by the unique index. Only a booking
+ * that takes no seat (approval needed, waiting list, full, closed) reads the workshop under FOR KEY
+ * SHARE and says why. Taking that lock on every booking was the costliest step of the hot path:
+ * sharing the row with the others' seat updates made PostgreSQL create a MultiXact each time.
  */
 export async function register(ctx: CoreContext, caller: Caller, workshopId: string, person: Person): Promise<Registration> {
   const now = ctx.now();
   const ticket = newTicketCode();
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      // KEY SHARE: compatible with other bookings' seat updates, but waits for (and is waited on by)
-      // a cancellation or edit of the workshop, so none of them can miss this registration.
-      const byUser = person.userId ? sql`r.user_id = ${person.userId}` : sql`false`;
-      const byEmail = person.email ? sql`lower(r.person_email) = ${person.email.toLowerCase()}` : sql`false`;
-      // One round trip: the workshop (KEY SHARE: compatible with other bookings' seat updates, but a
-      // cancellation or edit of the workshop waits for this booking and vice versa) and any active
-      // registration of this person for it.
-      const w = await sql<WorkshopHead & { existing_id: string | null }>`
-        select w.id, w.title, w.starts_at, w.ends_at, w.time_zone, w.city, w.venue, w.status, w.registration_mode, w.waitlist_enabled, w.price_minor, w.currency,
-          (select r.id from registration r where r.workshop_id = w.id and r.status in ('pending', 'confirmed', 'waitlisted') and (${byUser} or ${byEmail}) limit 1) as existing_id
-        from workshop w where w.id = ${workshopId} for key share of w`.execute(trx);
-      const ws = w.rows[0];
-      if (!ws || (ws.status === 'draft' && !isOrganiser(caller))) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
-      if (ws.status !== 'published') throw new AppError('CONFLICT', `This workshop is ${ws.status === 'draft' ? 'not published yet' : ws.status}: registration is closed.`);
-      if (new Date(ws.starts_at) <= now) throw new AppError('CONFLICT', 'This workshop has already started: registration is closed.');
-      if (ws.existing_id) {
-        const e = await loadRegistration(trx, ws.existing_id);
-        throw alreadyRegistered(e.status, e.waitlistPosition, e.id);
+      // From the seat to commit the workshop row is locked: keep this window to two statements.
+      let seated = await takeSeatToRegister(trx, workshopId, now);
+      let head = seated ?? (await holdWorkshop(trx, workshopId));
+      if (!seated) {
+        if (head.status === 'draft' && !isOrganiser(caller)) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
+        assertOpen(head, now);
+        const existing = await findActiveRegistration(trx, workshopId, person);
+        if (existing) throw alreadyRegistered(existing.status, existing.waitlistPosition, existing.id);
+        // Switched to instant confirmation a moment ago: it may have a seat after all.
+        if (head.registration_mode === 'automatic') seated = await takeSeatToRegister(trx, workshopId, now);
+        if (seated) head = seated;
       }
-
-      let status: RegistrationStatus = 'pending';
-      if (ws.registration_mode === 'automatic') {
-        // From here to commit the workshop row is locked: keep this window to two statements.
-        if (await takeSeat(trx, workshopId)) status = 'confirmed';
-        else if (ws.waitlist_enabled) status = 'waitlisted';
-        else throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
-      }
+      let status: RegistrationStatus;
+      if (seated) status = 'confirmed';
+      else if (head.registration_mode === 'manual') status = 'pending';
+      else if (head.waitlist_enabled) status = 'waitlisted';
+      else throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
       const created: Registration = {
         id: randomUUID(),
         workshopId,
-        workshopTitle: ws.title,
-        workshopStartsAt: new Date(ws.starts_at).toISOString(),
-        workshopEndsAt: new Date(ws.ends_at).toISOString(),
-        workshopTimeZone: ws.time_zone,
-        workshopCity: ws.city,
-        workshopVenue: ws.venue,
+        workshopTitle: head.title,
+        workshopStartsAt: new Date(head.starts_at).toISOString(),
+        workshopEndsAt: new Date(head.ends_at).toISOString(),
+        workshopTimeZone: head.time_zone,
+        workshopCity: head.city,
+        workshopVenue: head.venue,
         workshopStatus: 'published',
-        registrationMode: ws.registration_mode,
+        registrationMode: head.registration_mode,
         userId: person.userId,
         personName: person.name,
         personEmail: person.email,
@@ -80,10 +78,10 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
         rejectReason: null,
         cancelledAt: null,
         cancelReason: null,
-        amountDueMinor: ws.price_minor,
+        amountDueMinor: head.price_minor,
         paidMinor: 0,
-        currency: ws.currency as Registration['currency'],
-        paymentStatus: ws.price_minor > 0 ? 'unpaid' : 'not_required',
+        currency: head.currency as Registration['currency'],
+        paymentStatus: head.price_minor > 0 ? 'unpaid' : 'not_required',
         ticketCode: status === 'confirmed' ? ticket : null,
       };
       const actor = actorOf(caller);
@@ -95,7 +93,7 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
             requested_at, confirmed_at, amount_due_minor, currency, payment_status, ticket_code, station)
           values (${created.id}, ${workshopId}, ${person.userId}, ${person.name}, ${person.email}, ${person.phone}, ${status},
             ${status === 'waitlisted' ? now : null}, case when ${status} = 'waitlisted' then nextval('registration_waitlist_seq') end,
-            ${now}, ${status === 'confirmed' ? now : null}, ${ws.price_minor}, ${ws.currency}, ${created.paymentStatus}, ${created.ticketCode}, ${caller.station})
+            ${now}, ${status === 'confirmed' ? now : null}, ${head.price_minor}, ${head.currency}, ${created.paymentStatus}, ${created.ticketCode}, ${caller.station})
           returning waitlist_seq
         ), audit as (
           insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
@@ -107,8 +105,11 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
       return { ...created, waitlistPosition: inserted.rows[0]?.waitlist_position ?? null };
     });
   } catch (e) {
-    // Two attempts for the same person at once: the unique index lets one through.
-    if (isUniqueViolation(e, 'registration_active_')) throw new AppError('CONFLICT', 'Already registered for this workshop.');
+    // Already registered (or two attempts for the same person at once): the unique index lets one through.
+    if (isUniqueViolation(e, 'registration_active_')) {
+      const existing = await findActiveRegistration(ctx.db, workshopId, person);
+      throw existing ? alreadyRegistered(existing.status, existing.waitlistPosition, existing.id) : new AppError('CONFLICT', 'Already registered for this workshop.');
+    }
     if (isUniqueViolation(e, 'registration_ticket_code_key')) return register(ctx, caller, workshopId, person);
     throw e;
   }
@@ -133,6 +134,41 @@ interface WorkshopHead {
 async function takeSeat(trx: Transaction<Database>, workshopId: string): Promise<boolean> {
   const r = await sql`update workshop set seats_taken = seats_taken + 1 where id = ${workshopId} and seats_taken < capacity returning id`.execute(trx);
   return r.rows.length === 1;
+}
+
+/** This person's active registration for the workshop (by account, or by email), if any. */
+async function findActiveRegistration(db: Kysely<Database>, workshopId: string, person: Person): Promise<Registration | null> {
+  const byUser = person.userId ? sql`r.user_id = ${person.userId}` : sql`false`;
+  const byEmail = person.email ? sql`lower(r.person_email) = ${person.email.toLowerCase()}` : sql`false`;
+  const r = await sql<{ id: string }>`select r.id from registration r
+    where r.workshop_id = ${workshopId} and r.status in ('pending', 'confirmed', 'waitlisted') and (${byUser} or ${byEmail}) limit 1`.execute(db);
+  return r.rows[0] ? loadRegistration(db, r.rows[0].id) : null;
+}
+
+const HEAD = sql`id, title, starts_at, ends_at, time_zone, city, venue, status, registration_mode, waitlist_enabled, price_minor, currency`;
+
+/**
+ * A seat for a new registration: only while the workshop is published, instant, and not started —
+ * conditions checked on the newest version of the row, as the UPDATE waits for any other change to
+ * it. The workshop as updated, or null (nothing changed).
+ */
+async function takeSeatToRegister(trx: Transaction<Database>, workshopId: string, now: Date): Promise<WorkshopHead | null> {
+  const r = await sql<WorkshopHead>`update workshop set seats_taken = seats_taken + 1
+    where id = ${workshopId} and seats_taken < capacity and status = 'published' and registration_mode = 'automatic' and starts_at > ${now}
+    returning ${HEAD}`.execute(trx);
+  return r.rows[0] ?? null;
+}
+
+/** The workshop's row held FOR KEY SHARE (see `register`), as it is now. */
+async function holdWorkshop(trx: Transaction<Database>, workshopId: string): Promise<WorkshopHead> {
+  const r = await sql<WorkshopHead>`select ${HEAD} from workshop where id = ${workshopId} for key share`.execute(trx);
+  if (!r.rows[0]) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
+  return r.rows[0];
+}
+
+function assertOpen(w: Pick<WorkshopHead, 'status' | 'starts_at'>, now: Date): void {
+  if (w.status !== 'published') throw new AppError('CONFLICT', `This workshop is ${w.status === 'draft' ? 'not published yet' : w.status}: registration is closed.`);
+  if (new Date(w.starts_at) <= now) throw new AppError('CONFLICT', 'This workshop has already started: registration is closed.');
 }
 
 async function lockWorkshopThenRegistration(trx: Transaction<Database>, id: string): Promise<Registration> {
