@@ -1,10 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations';
 import { createCore } from '../core/create-core';
-import { createTestCore, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { expectSearchStructuresExact } from '../../test/search-structures';
+import { createPostgresDatabase, createTestCore, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { createDb } from './create-db';
 import { appliedMigrations, knownMigrationNames, SchemaTooNewError } from './migrate';
 
 describe('migration index', () => {
@@ -38,6 +41,29 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     await t.core.ctx.db.insertInto('audit_log').values({ station: 's', action: 'x', entity_type: 'y', entity_id: null, actor_id: null, actor_email: null, before: null, after: null }).execute();
     await expect(t.core.ctx.db.updateTable('audit_log').set({ action: 'tampered' }).execute()).rejects.toThrow(/append-only/);
     await expect(t.core.ctx.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('upgrades a catalogue made before the search structures: lexicon and word postings filled from it', async () => {
+    const pgDb = kind === 'postgres' ? await createPostgresDatabase() : null;
+    const h = await createDb(pgDb ? { kind: 'postgres', url: pgDb.url } : { kind: 'embedded' });
+    try {
+      const migrator = new Migrator({ db: h.db, provider: { getMigrations: async () => migrations } });
+      const upTo = await migrator.migrateTo('20261125_0006_discovery_speed');
+      expect(upTo.error).toBeUndefined();
+      await sql`insert into category (id, name) values ('c1', 'Food')`.execute(h.db);
+      await sql`insert into workshop (id, title, summary, description, category_id, city, venue, instructor, starts_at, ends_at, time_zone, capacity, price_minor, currency, registration_mode, status, tags_text)
+        values ('w1', 'Sourdough bread', 'Bake a loaf', '', 'c1', 'Paris', 'Atelier', 'Julien', now() + interval '3 days', now() + interval '3 days 2 hours', 'Europe/Paris', 10, 3500, 'EUR', 'automatic', 'published', 'baking'),
+               ('w2', 'Secret tasting', '', '', 'c1', 'Paris', 'Cellar', '', now() + interval '4 days', now() + interval '4 days 2 hours', 'Europe/Paris', 10, 0, 'EUR', 'automatic', 'draft', '')`.execute(h.db);
+      const rest = await migrator.migrateToLatest();
+      expect(rest.error).toBeUndefined();
+      expect(rest.results?.map((r) => r.migrationName)).toContain('20261125_0008_text_facet_postings');
+      await expectSearchStructuresExact(h.db, 'after the upgrade');
+      const words = await sql<{ word: string }>`select word from search_lexicon order by word`.execute(h.db);
+      expect(words.rows.map((r) => r.word)).toEqual(['a', 'bake', 'baking', 'bread', 'julien', 'loaf', 'sourdough']);
+    } finally {
+      await h.close();
+      await pgDb?.drop();
+    }
   });
 
   // Registered for PostgreSQL only (not skipped): an in-memory PGlite does not outlive close(), and
