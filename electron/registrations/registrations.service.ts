@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { statusInWords, type Registration, type RegistrationStatus } from '../../shared/registrations';
 import { writeAudit } from '../audit/audit.service';
@@ -27,82 +27,34 @@ const alreadyRegistered = (status: RegistrationStatus, waitlistPosition: number 
  * impossible whatever the interleaving of stations.
  *
  * A cancellation or edit of the workshop locks its row FOR UPDATE and must not miss a registration
- * made meanwhile. The usual booking (instant confirmation, a seat left) is one UPDATE that checks the
- * workshop is published, instant and not started on the newest version of the row and holds the row
- * to commit; a second registration of the same person is refused by the unique index. Only a booking
- * that takes no seat (approval needed, waiting list, full, closed) reads the workshop under FOR KEY
- * SHARE and says why. Taking that lock on every booking was the costliest step of the hot path:
- * sharing the row with the others' seat updates made PostgreSQL create a MultiXact each time.
+ * made meanwhile. The usual booking (instant confirmation, a seat left) is one statement: the seat
+ * UPDATE, which checks that the workshop is published, instant and not started on the newest version
+ * of the row and holds the row to commit, with the registration and its audit row. A second
+ * registration of the same person is refused by the unique index. Only a booking that takes no seat
+ * (approval needed, waiting list, full, closed) reads the workshop under FOR KEY SHARE and says why.
+ * Taking that lock on every booking had been the costliest step of the hot path: sharing the row with
+ * the others' seat updates made PostgreSQL create a MultiXact each time.
  */
 export async function register(ctx: CoreContext, caller: Caller, workshopId: string, person: Person): Promise<Registration> {
   const now = ctx.now();
-  const ticket = newTicketCode();
+  const booking = { id: randomUUID(), workshopId, person, now, ticket: newTicketCode(), caller };
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      // From the seat to commit the workshop row is locked: keep this window to two statements.
-      let seated = await takeSeatToRegister(trx, workshopId, now);
-      let head = seated ?? (await holdWorkshop(trx, workshopId));
-      if (!seated) {
-        if (head.status === 'draft' && !isOrganiser(caller)) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
-        assertOpen(head, now);
-        const existing = await findActiveRegistration(trx, workshopId, person);
-        if (existing) throw alreadyRegistered(existing.status, existing.waitlistPosition, existing.id);
-        // Switched to instant confirmation a moment ago: it may have a seat after all.
-        if (head.registration_mode === 'automatic') seated = await takeSeatToRegister(trx, workshopId, now);
-        if (seated) head = seated;
+      const seated = await insertRegistration(trx, booking, 'confirmed', seatToRegister(workshopId, now));
+      if (seated) return seated;
+      const head = await holdWorkshop(trx, workshopId);
+      if (head.status === 'draft' && !isOrganiser(caller)) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
+      assertOpen(head, now);
+      const existing = await findActiveRegistration(trx, workshopId, person);
+      if (existing) throw alreadyRegistered(existing.status, existing.waitlistPosition, existing.id);
+      // Switched to instant confirmation a moment ago: it may have a seat after all.
+      if (head.registration_mode === 'automatic') {
+        const late = await insertRegistration(trx, booking, 'confirmed', seatToRegister(workshopId, now));
+        if (late) return late;
       }
-      let status: RegistrationStatus;
-      if (seated) status = 'confirmed';
-      else if (head.registration_mode === 'manual') status = 'pending';
-      else if (head.waitlist_enabled) status = 'waitlisted';
-      else throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
-      const created: Registration = {
-        id: randomUUID(),
-        workshopId,
-        workshopTitle: head.title,
-        workshopStartsAt: new Date(head.starts_at).toISOString(),
-        workshopEndsAt: new Date(head.ends_at).toISOString(),
-        workshopTimeZone: head.time_zone,
-        workshopCity: head.city,
-        workshopVenue: head.venue,
-        workshopStatus: 'published',
-        registrationMode: head.registration_mode,
-        userId: person.userId,
-        personName: person.name,
-        personEmail: person.email,
-        personPhone: person.phone,
-        status,
-        waitlistPosition: null,
-        requestedAt: now.toISOString(),
-        confirmedAt: status === 'confirmed' ? now.toISOString() : null,
-        rejectReason: null,
-        cancelledAt: null,
-        cancelReason: null,
-        amountDueMinor: head.price_minor,
-        paidMinor: 0,
-        currency: head.currency as Registration['currency'],
-        paymentStatus: head.price_minor > 0 ? 'unpaid' : 'not_required',
-        ticketCode: status === 'confirmed' ? ticket : null,
-      };
-      const actor = actorOf(caller);
-      const action = `registration.${status === 'pending' ? 'request' : status === 'confirmed' ? 'confirm' : 'waitlist'}`;
-      // The registration and its audit row in one round trip.
-      const inserted = await sql<{ waitlist_position: number | null }>`
-        with reg as (
-          insert into registration (id, workshop_id, user_id, person_name, person_email, person_phone, status, waitlisted_at, waitlist_seq,
-            requested_at, confirmed_at, amount_due_minor, currency, payment_status, ticket_code, station)
-          values (${created.id}, ${workshopId}, ${person.userId}, ${person.name}, ${person.email}, ${person.phone}, ${status},
-            ${status === 'waitlisted' ? now : null}, case when ${status} = 'waitlisted' then nextval('registration_waitlist_seq') end,
-            ${now}, ${status === 'confirmed' ? now : null}, ${head.price_minor}, ${head.currency}, ${created.paymentStatus}, ${created.ticketCode}, ${caller.station})
-          returning waitlist_seq
-        ), audit as (
-          insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
-          values (${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', ${created.id}, ${JSON.stringify(created)}::jsonb)
-        )
-        select case when reg.waitlist_seq is null then null else (
-          select count(*) + 1 from registration x where x.workshop_id = ${workshopId} and x.status = 'waitlisted' and x.waitlist_seq < reg.waitlist_seq)::int end as waitlist_position
-        from reg`.execute(trx);
-      return { ...created, waitlistPosition: inserted.rows[0]?.waitlist_position ?? null };
+      if (head.registration_mode === 'automatic' && !head.waitlist_enabled) throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
+      const status = head.registration_mode === 'manual' ? 'pending' : 'waitlisted';
+      return (await insertRegistration(trx, booking, status, sql`select ${HEAD} from workshop where id = ${workshopId}`))!;
     });
   } catch (e) {
     // Already registered (or two attempts for the same person at once): the unique index lets one through.
@@ -113,6 +65,82 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
     if (isUniqueViolation(e, 'registration_ticket_code_key')) return register(ctx, caller, workshopId, person);
     throw e;
   }
+}
+
+interface Booking {
+  id: string;
+  workshopId: string;
+  person: Person;
+  now: Date;
+  ticket: string;
+  caller: Caller;
+}
+
+/**
+ * The registration and its audit row, in one statement with `source` — a query giving the workshop
+ * (or nothing: then nothing is written, and null is returned). The audit row records the
+ * registration itself; the workshop it belongs to is named by id.
+ */
+async function insertRegistration(trx: Transaction<Database>, b: Booking, status: 'confirmed' | 'pending' | 'waitlisted', source: RawBuilder<unknown>): Promise<Registration | null> {
+  const actor = actorOf(b.caller);
+  const action = `registration.${status === 'pending' ? 'request' : status === 'confirmed' ? 'confirm' : 'waitlist'}`;
+  const ticket = status === 'confirmed' ? b.ticket : null;
+  const confirmedAt = status === 'confirmed' ? b.now : null;
+  const own = {
+    id: b.id,
+    workshopId: b.workshopId,
+    userId: b.person.userId,
+    personName: b.person.name,
+    personEmail: b.person.email,
+    personPhone: b.person.phone,
+    status,
+    requestedAt: b.now.toISOString(),
+    confirmedAt: confirmedAt?.toISOString() ?? null,
+    ticketCode: ticket,
+    station: b.caller.station,
+  };
+  const r = await sql<WorkshopHead & { payment_status: Registration['paymentStatus']; waitlist_position: number | null }>`
+    with head as (${source}),
+    reg as (
+      insert into registration (id, workshop_id, user_id, person_name, person_email, person_phone, status, waitlisted_at, waitlist_seq,
+        requested_at, confirmed_at, amount_due_minor, currency, payment_status, ticket_code, station)
+      select ${b.id}, head.id, ${b.person.userId}, ${b.person.name}, ${b.person.email}, ${b.person.phone}, ${status},
+        ${status === 'waitlisted' ? b.now : null}, case when ${status} = 'waitlisted' then nextval('registration_waitlist_seq') end,
+        ${b.now}, ${confirmedAt}, head.price_minor, head.currency, case when head.price_minor > 0 then 'unpaid' else 'not_required' end, ${ticket}, ${b.caller.station}
+      from head
+      returning waitlist_seq, amount_due_minor, currency, payment_status
+    ),
+    audit as (
+      insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
+      select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', ${b.id},
+        ${JSON.stringify(own)}::jsonb || jsonb_build_object('amountDueMinor', reg.amount_due_minor, 'currency', reg.currency, 'paymentStatus', reg.payment_status)
+      from reg
+    )
+    select head.*, reg.payment_status,
+      case when reg.waitlist_seq is null then null else (
+        select count(*) + 1 from registration x where x.workshop_id = head.id and x.status = 'waitlisted' and x.waitlist_seq < reg.waitlist_seq)::int end as waitlist_position
+    from head, reg`.execute(trx);
+  const w = r.rows[0];
+  if (!w) return null;
+  return {
+    ...own,
+    workshopTitle: w.title,
+    workshopStartsAt: new Date(w.starts_at).toISOString(),
+    workshopEndsAt: new Date(w.ends_at).toISOString(),
+    workshopTimeZone: w.time_zone,
+    workshopCity: w.city,
+    workshopVenue: w.venue,
+    workshopStatus: 'published',
+    registrationMode: w.registration_mode,
+    waitlistPosition: w.waitlist_position,
+    rejectReason: null,
+    cancelledAt: null,
+    cancelReason: null,
+    amountDueMinor: w.price_minor,
+    paidMinor: 0,
+    currency: w.currency as Registration['currency'],
+    paymentStatus: w.payment_status,
+  };
 }
 
 interface WorkshopHead {
@@ -148,16 +176,14 @@ async function findActiveRegistration(db: Kysely<Database>, workshopId: string, 
 const HEAD = sql`id, title, starts_at, ends_at, time_zone, city, venue, status, registration_mode, waitlist_enabled, price_minor, currency`;
 
 /**
- * A seat for a new registration: only while the workshop is published, instant, and not started —
- * conditions checked on the newest version of the row, as the UPDATE waits for any other change to
- * it. The workshop as updated, or null (nothing changed).
+ * A seat for a new registration, as a query for `insertRegistration`: only while the workshop is
+ * published, instant and not started — checked on the newest version of the row, as the UPDATE waits
+ * for any other change to it. Gives the workshop as updated, or nothing (nothing changed).
  */
-async function takeSeatToRegister(trx: Transaction<Database>, workshopId: string, now: Date): Promise<WorkshopHead | null> {
-  const r = await sql<WorkshopHead>`update workshop set seats_taken = seats_taken + 1
+const seatToRegister = (workshopId: string, now: Date) =>
+  sql`update workshop set seats_taken = seats_taken + 1
     where id = ${workshopId} and seats_taken < capacity and status = 'published' and registration_mode = 'automatic' and starts_at > ${now}
-    returning ${HEAD}`.execute(trx);
-  return r.rows[0] ?? null;
-}
+    returning ${HEAD}`;
 
 /** The workshop's row held FOR KEY SHARE (see `register`), as it is now. */
 async function holdWorkshop(trx: Transaction<Database>, workshopId: string): Promise<WorkshopHead> {
