@@ -16,14 +16,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     n integer not null check (n >= 0)
   )`.execute(db);
 
-  // One lock for every change to the search structures (this lexicon, the word postings, the monthly
-  // summary). Common words ("and") sit in nearly every workshop, so concurrent changes meet on the
-  // same rows anyway; taken first, one lock makes them queue where row locks taken word by word and
-  // table by table could deadlock. Services that change workshops take it before their first row
-  // lock (catalogue-change.ts); the triggers take it too, for writers that don't. Held to commit.
+  // One lock for every change to the search structures (this lexicon, the word postings of 0008, the
+  // monthly summary of 0006). Common words ("and") sit in nearly every workshop, so concurrent changes
+  // meet on the same rows anyway; taken first, one lock makes them queue where row locks taken word
+  // by word, or old cell then new cell, could deadlock. Held to commit. Services that change
+  // workshops take it before their first row lock (catalogue-change.ts); for any other writer, a
+  // trigger takes it before the structures' own triggers run: row triggers fire in name order, and
+  // "catalogue_change_lock" sorts before "search_…" and "workshop_…"; statement triggers fire after
+  // all row triggers.
   await sql`create function catalogue_change_lock() returns void language sql as $$
     select pg_advisory_xact_lock(hashtext('workshop catalogue changes'))
   $$`.execute(db);
+  await sql`create function catalogue_change_lock_trigger() returns trigger language plpgsql as $$
+  begin
+    perform catalogue_change_lock();
+    return null;
+  end $$`.execute(db);
+  await sql`create trigger catalogue_change_lock
+    after insert or delete or update of title, summary, description, instructor, tags_text, status, starts_at, category_id, city on workshop
+    for each row execute function catalogue_change_lock_trigger()`.execute(db);
 
   // Adds d (±1) for each occurrence of a word in `words` (a word may repeat: one per workshop). A
   // decrement is a plain update (the row exists), and a word no workshop holds any more is removed.
@@ -32,7 +43,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     if cardinality(words) = 0 then
       return;
     end if;
-    perform catalogue_change_lock();
     if d > 0 then
       insert into search_lexicon (word, n)
       select w, count(*)::int * d from unnest(words) w group by w order by w

@@ -45,7 +45,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`create function workshop_word_inserted() returns trigger language plpgsql as $$
   begin
-    perform catalogue_change_lock();
     insert into facet_cell (category_id, city)
     select distinct category_id, city from new_rows where status = 'published' order by 1, 2
     on conflict do nothing;
@@ -58,7 +57,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   end $$`.execute(db);
   await sql`create function workshop_word_deleted() returns trigger language plpgsql as $$
   begin
-    perform catalogue_change_lock();
     delete from workshop_word p
     using (select w, r.starts_at, r.num from old_rows r, unnest(tsvector_to_array(r.search_doc)) w where r.status = 'published') o
     where p.word = o.w and p.starts_at = o.starts_at and p.num = o.num;
@@ -66,7 +64,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   end $$`.execute(db);
   await sql`create function workshop_word_updated() returns trigger language plpgsql as $$
   begin
-    perform catalogue_change_lock();
     if old.status = 'published' then
       delete from workshop_word where word = any(tsvector_to_array(old.search_doc)) and starts_at = old.starts_at and num = old.num;
     end if;

@@ -50,11 +50,12 @@ export function registrationQuery(db: Db) {
     ]);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof registrationQuery>['executeTakeFirstOrThrow']>>;
+/** A registration row as `registrationQuery` reads it: whatever produces one maps through `toRegistration`. */
+export type RegistrationRow = Awaited<ReturnType<ReturnType<typeof registrationQuery>['executeTakeFirstOrThrow']>>;
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-export const toRegistration = (r: Row): Registration => ({
+export const toRegistration = (r: RegistrationRow): Registration => ({
   id: r.id,
   workshopId: r.workshop_id,
   workshopTitle: r.workshop_title,

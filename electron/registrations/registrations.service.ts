@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
-import { ACTIVE_STATUSES, isUniqueViolation, loadRegistration, newTicketCode, registrationQuery, toRegistration } from './registration-rows';
+import { ACTIVE_STATUSES, isUniqueViolation, loadRegistration, newTicketCode, registrationQuery, toRegistration, type RegistrationRow } from './registration-rows';
 
 export interface Person {
   userId: string | null;
@@ -86,7 +86,7 @@ async function insertRegistration(trx: Transaction<Database>, b: Booking, status
   const action = `registration.${status === 'pending' ? 'request' : status === 'confirmed' ? 'confirm' : 'waitlist'}`;
   const ticket = status === 'confirmed' ? b.ticket : null;
   const confirmedAt = status === 'confirmed' ? b.now : null;
-  const own = {
+  const audited = {
     id: b.id,
     workshopId: b.workshopId,
     userId: b.person.userId,
@@ -99,7 +99,7 @@ async function insertRegistration(trx: Transaction<Database>, b: Booking, status
     ticketCode: ticket,
     station: b.caller.station,
   };
-  const r = await sql<WorkshopHead & { payment_status: Registration['paymentStatus']; waitlist_position: number | null }>`
+  const r = await sql<RegistrationRow>`
     with head as (${source}),
     reg as (
       insert into registration (id, workshop_id, user_id, person_name, person_email, person_phone, status, waitlisted_at, waitlist_seq,
@@ -108,39 +108,25 @@ async function insertRegistration(trx: Transaction<Database>, b: Booking, status
         ${status === 'waitlisted' ? b.now : null}, case when ${status} = 'waitlisted' then nextval('registration_waitlist_seq') end,
         ${b.now}, ${confirmedAt}, head.price_minor, head.currency, case when head.price_minor > 0 then 'unpaid' else 'not_required' end, ${ticket}, ${b.caller.station}
       from head
-      returning waitlist_seq, amount_due_minor, currency, payment_status
+      returning *
     ),
     audit as (
       insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
       select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', ${b.id},
-        ${JSON.stringify(own)}::jsonb || jsonb_build_object('amountDueMinor', reg.amount_due_minor, 'currency', reg.currency, 'paymentStatus', reg.payment_status)
+        ${JSON.stringify(audited)}::jsonb || jsonb_build_object('amountDueMinor', reg.amount_due_minor, 'currency', reg.currency, 'paymentStatus', reg.payment_status)
       from reg
     )
-    select head.*, reg.payment_status,
+    -- The columns of registrationQuery, so toRegistration maps both. The new row is not visible to
+    -- this statement: its place on the waiting list is one more than those queued before it.
+    select reg.id, reg.workshop_id, head.title as workshop_title, head.starts_at as workshop_starts_at, head.ends_at as workshop_ends_at,
+      head.time_zone as workshop_time_zone, head.city as workshop_city, head.venue as workshop_venue, head.status as workshop_status,
+      head.registration_mode, reg.user_id, reg.person_name, reg.person_email, reg.person_phone, reg.status, reg.requested_at, reg.confirmed_at,
+      reg.reject_reason, reg.cancelled_at, reg.cancel_reason, reg.amount_due_minor, reg.currency, reg.payment_status, reg.ticket_code,
       case when reg.waitlist_seq is null then null else (
-        select count(*) + 1 from registration x where x.workshop_id = head.id and x.status = 'waitlisted' and x.waitlist_seq < reg.waitlist_seq)::int end as waitlist_position
+        select count(*) + 1 from registration x where x.workshop_id = head.id and x.status = 'waitlisted' and x.waitlist_seq < reg.waitlist_seq)::int end as waitlist_position,
+      0 as paid_minor
     from head, reg`.execute(trx);
-  const w = r.rows[0];
-  if (!w) return null;
-  return {
-    ...own,
-    workshopTitle: w.title,
-    workshopStartsAt: new Date(w.starts_at).toISOString(),
-    workshopEndsAt: new Date(w.ends_at).toISOString(),
-    workshopTimeZone: w.time_zone,
-    workshopCity: w.city,
-    workshopVenue: w.venue,
-    workshopStatus: 'published',
-    registrationMode: w.registration_mode,
-    waitlistPosition: w.waitlist_position,
-    rejectReason: null,
-    cancelledAt: null,
-    cancelReason: null,
-    amountDueMinor: w.price_minor,
-    paidMinor: 0,
-    currency: w.currency as Registration['currency'],
-    paymentStatus: w.payment_status,
-  };
+  return r.rows[0] ? toRegistration(r.rows[0]) : null;
 }
 
 interface WorkshopHead {
