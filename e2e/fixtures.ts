@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Browser, type Page, type APIRequestContext } from '@playwright/test';
@@ -20,8 +21,8 @@ function bridgeScript(): void {
   const surface = location.hash === '#kiosk' ? 'kiosk' : 'workstation';
   Object.defineProperty(window, 'api', {
     value: Object.freeze({
-      invoke: async (channel: string, input: unknown) => {
-        const res = await fetch('/__bridge/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, surface, channel, input }) });
+      invoke: async (channel: string, input: unknown, meta?: unknown) => {
+        const res = await fetch('/__bridge/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, surface, channel, input, meta }) });
         return res.json();
       },
     }),
@@ -32,7 +33,8 @@ export const STRONG = 'correct horse battery staple';
 
 /** Calls a channel as a hidden helper client, e.g. to create the first admin before a spec. */
 export async function apiCall(request: APIRequestContext, channel: string, input: unknown, clientId = 'spec-helper') {
-  const res = await request.post('/__bridge/invoke', { data: { clientId, surface: 'workstation', channel, input } });
+  // Every call carries a fresh request id, as the renderer gives one per action; reads ignore it.
+  const res = await request.post('/__bridge/invoke', { data: { clientId, surface: 'workstation', channel, input, meta: { requestId: randomUUID() } } });
   const body = await res.json();
   if (!body.ok) throw new Error(`${channel}: ${body.error.code} ${body.error.message}`);
   return body.data;

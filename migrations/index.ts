@@ -7,6 +7,7 @@ import * as m0005 from './20261124_0005_registrations';
 import * as m0006 from './20261125_0006_discovery_speed';
 import * as m0007 from './20261125_0007_search_lexicon';
 import * as m0008 from './20261125_0008_text_facet_postings';
+import * as m0009 from './20261201_0009_request_outcome';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0006_discovery_speed': m0006,
   '20261125_0007_search_lexicon': m0007,
   '20261125_0008_text_facet_postings': m0008,
+  '20261201_0009_request_outcome': m0009,
 };

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
 import type { Result } from '../shared/errors';
-import type { Channel, InputOf, OutputOf } from '../shared/ipc/contract';
+import { isWriteChannel, type Channel, type InputOf, type OutputOf } from '../shared/ipc/contract';
 import type { Surface } from '../shared/roles';
 import { createCore, type Core } from '../electron/core/create-core';
 import type { CoreConfig } from '../electron/core/config';
@@ -15,7 +15,31 @@ import type { DatabaseConfig } from '../electron/db/create-db';
 export type TestDbKind = 'embedded' | 'postgres';
 
 /** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const testDatabaseKinds = (): TestDbKind[] => (process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded']);
+export const testDatabaseKinds = (): TestDbKind[] => {
+  if (process.env.TEST_DATABASE_URL) return ['embedded', 'postgres'];
+  warnOnce('the PostgreSQL half of the suite is not run: set TEST_DATABASE_URL (CI does) to run it');
+  return ['embedded'];
+};
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[tests] ${message}`);
+}
+
+/**
+ * A describe block that needs a real PostgreSQL server (several connections, a network between app
+ * and database). Without TEST_DATABASE_URL it is skipped, and the run says so.
+ */
+export function describeOnPostgres(name: string, body: () => void): void {
+  if (process.env.TEST_DATABASE_URL) {
+    describe(name, body);
+    return;
+  }
+  warnOnce(`skipped, needs PostgreSQL (set TEST_DATABASE_URL): ${name}`);
+  describe.skip(name, body);
+}
 
 /** A fresh PostgreSQL database per test file, so files can run in parallel. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -52,10 +76,13 @@ export interface TestCore {
   clock: TestClock;
   kind: TestDbKind;
   databaseConfig: DatabaseConfig;
-  /** Calls the dispatcher exactly as the IPC glue does. */
-  call<C extends Channel>(clientId: string, channel: C, input: InputOf<C>, surface?: Surface): Promise<Result<OutputOf<C>>>;
+  /**
+   * Calls the dispatcher exactly as the IPC glue does. A 'write' call gets a fresh request id, as the
+   * renderer gives one per action, unless the test passes its own (to retry the same request).
+   */
+  call<C extends Channel>(clientId: string, channel: C, input: InputOf<C>, surface?: Surface, requestId?: string): Promise<Result<OutputOf<C>>>;
   /** Like call, but throws unless ok: for test set-up steps. */
-  must<C extends Channel>(clientId: string, channel: C, input: InputOf<C>, surface?: Surface): Promise<OutputOf<C>>;
+  must<C extends Channel>(clientId: string, channel: C, input: InputOf<C>, surface?: Surface, requestId?: string): Promise<OutputOf<C>>;
   /** Empties every table (schema kept) between tests. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -75,16 +102,16 @@ export async function createTestCore(kind: TestDbKind, overrides: Partial<CoreCo
     ...overrides,
   });
   core.ctx.settings.write({ stationName: 'Test station', databaseUrl: null });
-  const call: TestCore['call'] = (clientId, channel, input, surface = 'workstation') =>
-    core.dispatch({ clientId, surface }, channel, input) as Promise<Result<OutputOf<typeof channel>>>;
+  const call: TestCore['call'] = (clientId, channel, input, surface = 'workstation', requestId) =>
+    core.dispatch({ clientId, surface }, channel, input, { requestId: requestId ?? (isWriteChannel(channel) ? randomUUID() : undefined) }) as Promise<Result<OutputOf<typeof channel>>>;
   return {
     core,
     clock,
     kind,
     databaseConfig,
     call,
-    must: async (clientId, channel, input, surface) => {
-      const r = await call(clientId, channel, input, surface);
+    must: async (clientId, channel, input, surface, requestId) => {
+      const r = await call(clientId, channel, input, surface, requestId);
       if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message} ${JSON.stringify(r.error.fieldErrors ?? {})}`);
       return r.data;
     },

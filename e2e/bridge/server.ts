@@ -49,8 +49,8 @@ const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (req.method === 'POST' && url.pathname === '/__bridge/invoke') {
-      const { clientId, surface, channel, input } = (await body(req)) as { clientId: string; surface: Surface; channel: unknown; input: unknown };
-      return json(res, 200, await core.dispatch({ clientId: `page:${clientId}`, surface: surface === 'kiosk' ? 'kiosk' : 'workstation' }, channel, input));
+      const { clientId, surface, channel, input, meta } = (await body(req)) as { clientId: string; surface: Surface; channel: unknown; input: unknown; meta?: unknown };
+      return json(res, 200, await core.dispatch({ clientId: `page:${clientId}`, surface: surface === 'kiosk' ? 'kiosk' : 'workstation' }, channel, input, meta));
     }
     if (req.method === 'POST' && url.pathname === '/__test/reset') {
       await resetDatabase();

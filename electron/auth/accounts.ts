@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { UserSummary } from '../../shared/users';
 import type { Database, UserTable } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,8 +18,6 @@ export interface NewAccount {
   passwordHash: string;
   mustChangePassword: boolean;
 }
-
-const isUniqueViolation = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 
 /**
  * Writes a user and its email/password credential the way better-auth reads them

@@ -40,14 +40,24 @@ export async function resolveSession(ctx: CoreContext, clientId: string): Promis
   const held = ctx.sessions.get(clientId);
   if (!held) return null;
   const now = ctx.now();
-  const found = await ctx.auth.api.getSession({ headers: new Headers({ cookie: held.cookie }) });
+  // Read directly rather than through better-auth's getSession: it hides a driver error (an outage)
+  // behind "Failed to get session", and this is one indexed lookup on every call. The cookie's
+  // signature needs no checking here: this process made it and never let it out.
+  const found = await ctx.db
+    .selectFrom('session as s')
+    .innerJoin('user as u', 'u.id', 's.userId')
+    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.disabled', 'u.mustChangePassword'])
+    .where('s.token', '=', held.token)
+    .executeTakeFirst();
+  // The lifetime is checked below on the core's clock (from sign-in); the row's own expiry is
+  // better-auth's copy of the same limit.
   if (!found) {
     // Ended elsewhere: say why when we can tell.
     const user = await ctx.db.selectFrom('user').select('disabled').where('id', '=', held.userId).executeTakeFirst();
     ctx.sessions.end(clientId, user?.disabled ? DISABLED_MESSAGE : 'Your session was ended (signed out elsewhere, or the account was changed by an administrator). Please sign in again.');
     return null;
   }
-  const u = found.user as typeof found.user & { role: string; disabled: boolean; mustChangePassword: boolean };
+  const u = found;
   const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as Role) : 'attendee';
   const { lifetime, idle } = limitsFor(ctx, role);
   const createdAt = new Date(held.openedAtMs);

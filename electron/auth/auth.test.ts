@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bcrypt from 'bcrypt';
 import { createCore } from '../core/create-core';
-import { createTestCore, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
+import { createTestCore, describeOnPostgres, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,7 +145,7 @@ describe('password hashing', () => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('two stations sharing one PostgreSQL', () => {
+describeOnPostgres('two stations sharing one PostgreSQL', () => {
   let a: TestCore;
   let b: Awaited<ReturnType<typeof createCore>>;
   beforeAll(async () => {

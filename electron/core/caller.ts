@@ -11,6 +11,15 @@ export interface Caller {
   role: Audience;
   /** better-auth session token of this client; never sent to the renderer. */
   sessionToken: string | null;
+  /** The client-made id of a 'write' call (see core/requests.ts); absent when a service is called directly. */
+  request?: CallRequest | null;
+}
+
+export interface CallRequest {
+  id: string;
+  channel: string;
+  /** Set once the outcome row is written in the call's transaction. */
+  recorded: boolean;
 }
 
 export interface Actor {

@@ -7,13 +7,14 @@ import { migrateToLatest } from '../db/migrate';
 import { settingsHandlers } from '../settings/settings.handlers';
 import { StationSettingsStore } from '../settings/station-settings';
 import { appHandlers, setupHandlers } from '../setup/setup.handlers';
-import { paymentsHandlers, registrationsHandlers } from '../registrations/registrations.handlers';
+import { paymentsHandlers, registrationsHandlers, registrationsReplayers } from '../registrations/registrations.handlers';
 import { usersHandlers } from '../users/users.handlers';
 import { categoriesHandlers, tagsHandlers, workshopsHandlers } from '../workshops/workshops.handlers';
 import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
 import type { CoreContext } from './context';
 import { createDispatcher, type CallOrigin, type Dispatch } from './dispatch';
-import type { Handlers } from './handler';
+import type { Handlers, Replayers } from './handler';
+import { pruneOutcomes } from './requests';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -29,6 +30,8 @@ export const handlers: Handlers = {
   ...paymentsHandlers,
 };
 
+export const replayers: Replayers = { ...registrationsReplayers };
+
 export interface Core {
   ctx: CoreContext;
   dispatch: Dispatch;
@@ -39,13 +42,8 @@ export interface Core {
 
 /** Everything but the Electron shell: opens and migrates the database, wires auth and the dispatcher. */
 export async function createCore(config: CoreConfig): Promise<Core> {
-  const dbHandle: DbHandle = await createDb(config.database);
-  try {
-    await migrateToLatest(dbHandle.db);
-  } catch (e) {
-    await dbHandle.close();
-    throw e;
-  }
+  const logError = config.logError ?? ((err, where) => console.error(`[core] ${where}:`, err));
+  const dbHandle: DbHandle = await openMigrated(config.database, (err) => logError(err, 'database connection'));
   const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...config.session };
   const ctx: CoreContext = {
     db: dbHandle.db,
@@ -63,15 +61,40 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     embeddedLocation: config.embeddedDataDir ?? (config.database.kind === 'embedded' ? (config.database.dataDir ?? 'in memory') : 'not in use'),
     now: config.clock ?? (() => new Date()),
   };
-  const logError = config.logError ?? ((err, where) => console.error(`[core] ${where}:`, err));
-  const dispatch = createDispatcher(ctx, handlers, logError);
+  await pruneOutcomes(ctx.db, ctx.now());
+  const dispatch = createDispatcher(ctx, handlers, replayers, logError);
   return {
     ctx,
-    dispatch: (origin: CallOrigin, channel: unknown, input: unknown) => dispatch(origin, channel, input),
+    dispatch: (origin: CallOrigin, channel: unknown, input: unknown, meta?: unknown) => dispatch(origin, channel, input, meta),
     forgetClient: async (clientId) => {
       const held = ctx.sessions.forget(clientId);
       if (held) await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
     },
     close: () => dbHandle.close(),
   };
+}
+
+/**
+ * Opens the database and brings its schema up to date. On PostgreSQL the migrations run on a
+ * connection of their own without the per-statement time limit: building an index on a large table
+ * may take longer than any call should.
+ */
+async function openMigrated(database: CoreConfig['database'], onFault: (err: unknown) => void): Promise<DbHandle> {
+  if (database.kind === 'postgres') {
+    const migrator = await createDb({ ...database, poolSize: 1, timeouts: { ...database.timeouts, statementMs: 0, readMs: 0 } }, { onFault });
+    try {
+      await migrateToLatest(migrator.db);
+    } finally {
+      await migrator.close();
+    }
+    return createDb(database, { onFault });
+  }
+  const handle = await createDb(database, { onFault });
+  try {
+    await migrateToLatest(handle.db);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  return handle;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatch';
-import { handlers } from './create-core';
+import { handlers, replayers } from './create-core';
 import { setupAdmin, signedIn, testDatabaseKinds, useTestCore } from '../../test/test-core';
 
 describe.each(testDatabaseKinds())('dispatcher on %s', (kind) => {
@@ -40,15 +40,15 @@ describe.each(testDatabaseKinds())('dispatcher on %s', (kind) => {
 
   it('turns an unexpected error into INTERNAL without leaking its text', async () => {
     const logged: unknown[] = [];
-    const broken = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async () => { throw new Error('relation "secret_table" does not exist at /home/x/app.ts:12'); } }, (e) => logged.push(e));
+    const broken = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async () => { throw new Error('relation "secret_table" does not exist at /home/x/app.ts:12'); } }, replayers, (e: unknown) => logged.push(e));
     const r = await broken({ clientId: 'admin', surface: 'workstation' }, 'users:list', {});
-    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong and the action was not completed. Please try again.' } });
+    expect(r).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Please try again.' } });
     expect(JSON.stringify(r)).not.toMatch(/secret_table|app\.ts/);
     expect(logged).toHaveLength(1);
   });
 
   it('maps a database connection failure to UNAVAILABLE', async () => {
-    const down = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async () => { throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:5432'), { code: 'ECONNREFUSED' }); } }, () => undefined);
+    const down = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async () => { throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:5432'), { code: 'ECONNREFUSED' }); } }, replayers, () => undefined);
     const r = await down({ clientId: 'admin', surface: 'workstation' }, 'users:list', {});
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     expect(JSON.stringify(r)).not.toMatch(/10\.0\.0\.1/);

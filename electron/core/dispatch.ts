@@ -1,12 +1,16 @@
-import type { z } from 'zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
 import { AppError, type AppErrorShape, type FieldErrors, type Result } from '../../shared/errors';
-import { contract, isChannel } from '../../shared/ipc/contract';
+import { contract, isChannel, type CallMeta } from '../../shared/ipc/contract';
 import type { Surface } from '../../shared/roles';
 import { countUsers } from '../auth/accounts';
 import { resolveSession } from '../auth/auth.service';
-import type { Caller } from './caller';
+import { outageKind, outageMessage } from '../db/outage';
+import { isUniqueViolation } from '../db/errors';
+import type { Caller, CallRequest } from './caller';
 import type { CoreContext } from './context';
-import type { Handler, Handlers } from './handler';
+import type { Handler, Handlers, Replayer, Replayers } from './handler';
+import { assertSameRequest, findOutcome, REQUEST_KEY } from './requests';
 
 /** Where a call comes from: the IPC glue passes the window, the e2e bridge a per-page id. */
 export interface CallOrigin {
@@ -14,7 +18,7 @@ export interface CallOrigin {
   surface: Surface;
 }
 
-export type Dispatch = (origin: CallOrigin, channel: unknown, input: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (origin: CallOrigin, channel: unknown, input: unknown, meta?: unknown) => Promise<Result<unknown>>;
 
 const fail = (code: AppErrorShape['code'], message: string, fieldErrors?: FieldErrors): Result<never> => ({
   ok: false,
@@ -30,30 +34,60 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P03', '08006', '08001']);
+const metaSchema = z.object({ requestId: z.uuid().optional() }).strict().nullish();
+const REQUEST_ID_MISSING = 'This action was sent without its request id, so a retry could not be told apart from a new action. Reload the app.';
+
+/** How long an unexplained failure may spend finding out whether the database is there at all. */
+const PROBE_MS = 2000;
 
 /**
  * The one path every call takes: known channel → allowed surface → caller from the session store →
- * allowed role → forced password change → valid input → handler → Result. Access is checked before
- * the input so that a caller who may not use a channel learns nothing about it. Nothing thrown
- * escapes; only AppError messages reach the renderer.
+ * allowed role → forced password change → valid request id and input → handler → Result. Access is
+ * checked before the input so that a caller who may not use a channel learns nothing about it.
+ * Nothing thrown escapes; only AppError messages reach the renderer. A 'write' that was already
+ * done (same request id) is answered from its stored outcome.
  */
-export function createDispatcher(ctx: CoreContext, handlers: Handlers, logError: (err: unknown, context: string) => void): Dispatch {
-  return async (origin, channelName, rawInput) => {
+export function createDispatcher(ctx: CoreContext, handlers: Handlers, replayers: Replayers, logError: (err: unknown, context: string) => void): Dispatch {
+  const replay = async (caller: Caller, channel: string): Promise<Result<unknown> | null> => {
+    const stored = await findOutcome(ctx.db, caller.request!.id);
+    if (!stored) return null;
+    assertSameRequest(stored, caller);
+    if (stored.outcome !== null || !stored.entityId) return { ok: true, data: stored.outcome };
+    const again = replayers[channel as keyof Replayers] as Replayer<never> | undefined;
+    if (!again) throw new Error(`${channel} stored no outcome and has no replayer`);
+    return { ok: true, data: await again({ ctx, caller, entityId: stored.entityId }) };
+  };
+
+  const databaseAnswers = async (): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([sql`select 1`.execute(ctx.db), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('probe timeout')), PROBE_MS)))]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return async (origin, channelName, rawInput, rawMeta) => {
     if (!isChannel(channelName)) return fail('FORBIDDEN', 'This action is not available.');
     const def = contract[channelName];
     if (!def.surfaces.includes(origin.surface)) {
       return fail('FORBIDDEN', origin.surface === 'kiosk' ? 'This is not available at the self-service kiosk.' : 'This is not available in this window.');
     }
+    const writes = def.effect !== 'read';
+    let caller: Caller | null = null;
     try {
       const session = await resolveSession(ctx, origin.clientId);
-      const caller: Caller = {
+      caller = {
         clientId: origin.clientId,
         surface: origin.surface,
         station: ctx.settings.read().stationName,
         user: session?.user ?? null,
         role: session?.user.role ?? 'public',
         sessionToken: session?.token ?? null,
+        request: null,
       };
       const admitted = def.audience.includes('public') || (caller.user !== null && def.audience.includes(caller.user.role));
       if (!admitted && !('openDuringFirstRun' in def && def.openDuringFirstRun && (await countUsers(ctx.db)) === 0)) {
@@ -63,6 +97,13 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, logError:
       if (caller.user?.mustChangePassword && !('allowedBeforePasswordChange' in def && def.allowedBeforePasswordChange)) {
         return fail('PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
       }
+      const meta = metaSchema.safeParse(rawMeta);
+      if (!meta.success) return fail('VALIDATION', 'The request id of this call is not valid.', { _request: ['The request id must be a UUID.'] });
+      const requestId = (meta.data as CallMeta | undefined)?.requestId;
+      if (def.effect === 'write') {
+        if (!requestId) return fail('VALIDATION', REQUEST_ID_MISSING, { _request: [REQUEST_ID_MISSING] });
+        caller.request = { id: requestId, channel: channelName, recorded: false } satisfies CallRequest;
+      }
       const parsed = (def.input as z.ZodType).safeParse(rawInput);
       if (!parsed.success) {
         const fieldErrors = zodFieldErrors(parsed.error);
@@ -71,16 +112,24 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, logError:
       }
       const handler = handlers[channelName] as Handler<typeof channelName>;
       const data = await handler({ input: parsed.data as never, caller, ctx });
+      if (caller.request && !caller.request.recorded) logError(new Error(`${channelName} changed state without recording its request id`), channelName);
       return { ok: true, data };
-    } catch (err) {
-      if (err instanceof AppError) return { ok: false, error: err.toShape() };
-      const code = (err as { code?: string })?.code;
-      if (code && DB_DOWN_CODES.has(code)) {
-        logError(err, channelName);
-        return fail('UNAVAILABLE', 'The database cannot be reached right now. Check the connection and try again.');
+    } catch (thrown) {
+      let err = thrown;
+      try {
+        // The same request again: done already (committed meanwhile, or before a lost answer).
+        if (caller?.request && (isUniqueViolation(err, REQUEST_KEY) || err instanceof AppError)) {
+          const again = await replay(caller, channelName);
+          if (again) return again;
+        }
+      } catch (replayErr) {
+        err = replayErr;
       }
+      if (err instanceof AppError) return { ok: false, error: err.toShape() };
+      const kind = outageKind(err) ?? (ctx.dbHandle.kind === 'postgres' && !(await databaseAnswers()) ? 'unreachable' : null);
       logError(err, channelName);
-      return fail('INTERNAL', 'Something went wrong and the action was not completed. Please try again.');
+      if (kind) return fail('UNAVAILABLE', outageMessage(kind, writes));
+      return fail('INTERNAL', writes ? 'Something went wrong, and it is not known whether this was saved. Please try again.' : 'Something went wrong. Please try again.');
     }
   };
 }

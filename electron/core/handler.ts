@@ -14,3 +14,11 @@ export type Handler<C extends Channel> = (args: HandlerArgs<C>) => Promise<Outpu
 export type DomainHandlers<D extends string> = { [C in Extract<Channel, `${D}:${string}`>]: Handler<C> };
 
 export type Handlers = { [C in Channel]: Handler<C> };
+
+/**
+ * How a repeated 'write' request gets its answer when only the entity it made was stored
+ * (single-statement writes, see core/requests.ts): read that entity again.
+ */
+export type Replayer<C extends Channel> = (args: { ctx: CoreContext; caller: Caller; entityId: string }) => Promise<OutputOf<C>>;
+
+export type Replayers = { [C in Channel]?: Replayer<C> };

@@ -2,18 +2,27 @@ import { mkdirSync } from 'node:fs';
 import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import pg from 'pg';
 import type { Database } from './schema';
+import { DEFAULT_TIMEOUTS, resilientPool, type DatabaseTimeouts } from './resilient-pool';
+
+/**
+ * Connections one station opens to a shared server, in all (the live-update listener included).
+ * Small on purpose: PostgreSQL allows 100 by default, and a venue runs desks, kiosks and admin
+ * workstations against one server.
+ */
+export const DEFAULT_POOL_SIZE = 4;
 
 export type DatabaseConfig =
   | { kind: 'embedded'; /** folder of the embedded database; undefined = in memory (tests) */ dataDir?: string; loadDataDir?: Blob }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: Partial<DatabaseTimeouts> };
 
 export interface DbHandle {
   db: Kysely<Database>;
   kind: DatabaseConfig['kind'];
   /** For messages: where the data lives, without any password. */
   description: string;
+  /** The embedded database itself (backups); null on PostgreSQL. */
+  pglite: PGlite | null;
   close(): Promise<void>;
 }
 
@@ -27,9 +36,16 @@ const sessionSetup = async (conn: DatabaseConnection): Promise<void> => {
   await conn.executeQuery(CompiledQuery.raw(`set pg_trgm.word_similarity_threshold = 0.25`));
 };
 
+export interface CreateDbOptions {
+  /** Connection faults nobody waits for (a server restart between calls): logged, never thrown. */
+  onFault?: (err: unknown) => void;
+  /** Connections kept back from the query pool (the live-update listener). */
+  reservedConnections?: number;
+}
+
 // pg returns bigint (int8) and numeric as strings by default; our ids stay strings on purpose,
 // counts are cast in SQL where a number is wanted.
-export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
+export async function createDb(config: DatabaseConfig, opts: CreateDbOptions = {}): Promise<DbHandle> {
   if (config.kind === 'embedded') {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
     const pglite = await PGlite.create(config.dataDir, {
@@ -41,6 +57,7 @@ export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
     return {
       db,
       kind: 'embedded',
+      pglite,
       description: config.dataDir ? `Embedded database in ${config.dataDir}` : 'Embedded database in memory',
       close: async () => {
         await db.destroy();
@@ -48,14 +65,19 @@ export async function createDb(config: DatabaseConfig): Promise<DbHandle> {
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
-  // An idle client losing its connection must not crash the process.
-  pool.on('error', () => undefined);
+  const total = config.poolSize ?? DEFAULT_POOL_SIZE;
+  const pool = resilientPool({
+    url: config.url,
+    max: Math.max(1, total - (opts.reservedConnections ?? 0)),
+    timeouts: { ...DEFAULT_TIMEOUTS, ...config.timeouts },
+    onFault: opts.onFault ?? (() => undefined),
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, onCreateConnection: sessionSetup }) });
   const url = new URL(config.url);
   return {
     db,
     kind: 'postgres',
+    pglite: null,
     description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`,
     close: () => db.destroy(),
   };

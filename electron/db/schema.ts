@@ -74,6 +74,16 @@ export interface Database {
   workshop_word: WorkshopWordTable;
   registration: RegistrationTable;
   payment: PaymentTable;
+  request_outcome: RequestOutcomeTable;
+}
+
+export interface RequestOutcomeTable {
+  request_id: string;
+  channel: string;
+  actor_id: string | null;
+  entity_id: string | null;
+  outcome: unknown;
+  at: Timestamp;
 }
 
 /** Published workshops per UTC month, category and city; kept by a trigger (migration 0006). */

@@ -5,7 +5,9 @@ import type { Actor, Caller } from '../core/caller';
 import { actorOf } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
-import { isUniqueViolation, newTicketCode } from './registration-rows';
+import { isUniqueViolation } from '../db/errors';
+import { newTicketCode } from './registration-rows';
+import { transact } from '../core/requests';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -101,7 +103,7 @@ async function auditMany(trx: Transaction<Database>, actor: Actor, action: strin
 export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: Selection, attempt = 1): Promise<BulkResult> {
   const now = ctx.now();
   try {
-    return await ctx.db.transaction().execute(async (trx) => {
+    return await transact(ctx, caller, async (trx) => {
       const ids = await selectedIds(trx, selection);
       if (!ids.length) return { counts: emptyCounts(), items: [] };
       const workshops = await sql<{ id: string; capacity: number; seats_taken: number; waitlist_enabled: boolean; status: string; title: string }>`
@@ -176,7 +178,7 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
 
 export async function bulkReject(ctx: CoreContext, caller: Caller, selection: Selection, reason: string): Promise<BulkResult> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const ids = await selectedIds(trx, selection);
     // Same lock order as approvals (workshops, then registrations), so the two never deadlock.
     if (ids.length) {

@@ -7,13 +7,14 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import { loadRegistration } from './registration-rows';
+import { transact } from '../core/requests';
 
 /**
  * Payment tracking (no gateway): a payment of the amount due, a refund of what was paid, or a waiver.
  * Each is a record of its own (amount, method, who, station, when, note) beside the status change.
  */
 export async function recordPayment(ctx: CoreContext, caller: Caller, input: z.output<typeof recordPaymentInput>): Promise<Registration> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     await sql`select id from registration where id = ${input.id} for update`.execute(trx);
     const r = await loadRegistration(trx, input.id);
     const refundDue = r.paymentStatus === 'paid' && (r.status === 'cancelled' || r.status === 'rejected');

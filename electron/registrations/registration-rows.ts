@@ -89,8 +89,3 @@ export async function loadRegistration(db: Db, id: string): Promise<Registration
   if (!row) throw new AppError('NOT_FOUND', 'This registration no longer exists.');
   return toRegistration(row);
 }
-
-export const isUniqueViolation = (e: unknown, constraint?: string): boolean => {
-  const err = e as { code?: string; constraint?: string; message?: string };
-  return err?.code === '23505' && (!constraint || err.constraint === constraint || String(err.message ?? '').includes(constraint));
-};

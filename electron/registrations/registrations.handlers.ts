@@ -1,4 +1,5 @@
-import type { DomainHandlers } from '../core/handler';
+import type { DomainHandlers, Replayers } from '../core/handler';
+import { loadRegistration } from './registration-rows';
 import { approvalQueue, bulkApprove, bulkReject } from './approval-queue';
 import { outstanding, recordPayment } from './payments.service';
 import { cancelRegistration, confirmRegistration, myRegistrations, register, rejectRegistration } from './registrations.service';
@@ -24,4 +25,10 @@ export const registrationsHandlers: DomainHandlers<'registrations'> = {
 export const paymentsHandlers: DomainHandlers<'payments'> = {
   'payments:record': ({ ctx, caller, input }) => recordPayment(ctx, caller, input),
   'payments:outstanding': ({ ctx, input }) => outstanding(ctx, input.workshopId),
+};
+
+/** Bookings store the registration they made; a repeated request gets it back as it is now. */
+export const registrationsReplayers: Replayers = {
+  'registrations:register': ({ ctx, entityId }) => loadRegistration(ctx.db, entityId),
+  'registrations:registerPerson': ({ ctx, entityId }) => loadRegistration(ctx.db, entityId),
 };

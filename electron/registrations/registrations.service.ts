@@ -6,7 +6,11 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
-import { ACTIVE_STATUSES, isUniqueViolation, loadRegistration, newTicketCode, registrationQuery, toRegistration, type RegistrationRow } from './registration-rows';
+import { isUniqueViolation } from '../db/errors';
+import { claimRequestSql, transact } from '../core/requests';
+import { ACTIVE_STATUSES, loadRegistration, newTicketCode, registrationQuery, toRegistration, type RegistrationRow } from './registration-rows';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface Person {
   userId: string | null;
@@ -18,51 +22,58 @@ export interface Person {
 /** Organiser powers (anyone's registrations) exist only at a workstation, never at the kiosk. */
 const isOrganiser = (caller: Caller) => (caller.role === 'admin' || caller.role === 'staff') && caller.surface === 'workstation';
 
-const alreadyRegistered = (status: RegistrationStatus, waitlistPosition: number | null, id: string) =>
-  new AppError('CONFLICT', `Already registered for this workshop: ${statusInWords({ status, waitlistPosition })}.`, { details: { registrationId: id } });
+const alreadyRegistered = (r: Registration) =>
+  new AppError('CONFLICT', `Already registered for this workshop: ${statusInWords(r)}.`, { details: { registrationId: r.id } });
 
 /**
  * Lock order everywhere: the workshop row first, then registration rows. Bookings take the seat with
  * one conditional UPDATE (`seats_taken < capacity`), and the CHECK on seats_taken makes overbooking
  * impossible whatever the interleaving of stations.
  *
- * A cancellation or edit of the workshop locks its row FOR UPDATE and must not miss a registration
- * made meanwhile. The usual booking (instant confirmation, a seat left) is one statement: the seat
- * UPDATE, which checks that the workshop is published, instant and not started on the newest version
- * of the row and holds the row to commit, with the registration and its audit row. A second
- * registration of the same person is refused by the unique index. Only a booking that takes no seat
- * (approval needed, waiting list, full, closed) reads the workshop under FOR KEY SHARE and says why.
- * Taking that lock on every booking had been the costliest step of the hot path: sharing the row with
- * the others' seat updates made PostgreSQL create a MultiXact each time.
+ * The usual booking (instant confirmation, a seat left) is ONE statement in autocommit: the seat
+ * UPDATE — which checks that the workshop is published, instant and not started on the newest version
+ * of the row — with the registration, its audit row and the request id, so it costs one round trip.
+ * A second registration of the same person is refused by the unique index.
+ *
+ * A booking that takes no seat (approval needed, waiting list, full, closed) locks the workshop row
+ * FOR NO KEY UPDATE, the same lock a cancellation takes before it frees a seat. So a booking is filed
+ * as waiting only while no seat can be freed under it: either the cancellation comes first (then the
+ * booking, once it has the lock, sees the freed seat and takes it) or the booking does (then the
+ * cancellation sees the new person waiting and promotes the first in line). With a weaker lock the
+ * two could each miss the other's uncommitted row, and a newcomer would later take the seat ahead of
+ * everyone waiting.
  */
-export async function register(ctx: CoreContext, caller: Caller, workshopId: string, person: Person): Promise<Registration> {
+export async function register(ctx: CoreContext, caller: Caller, workshopId: string, person: Person, attempt = 1): Promise<Registration> {
   const now = ctx.now();
   const booking = { id: randomUUID(), workshopId, person, now, ticket: newTicketCode(), caller };
   try {
+    const seated = await insertRegistration(ctx.db, booking, 'confirmed', seatToRegister(workshopId, now));
+    if (seated) return seated;
     return await ctx.db.transaction().execute(async (trx) => {
-      const seated = await insertRegistration(trx, booking, 'confirmed', seatToRegister(workshopId, now));
-      if (seated) return seated;
       const head = await holdWorkshop(trx, workshopId);
       if (head.status === 'draft' && !isOrganiser(caller)) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
       assertOpen(head, now);
       const existing = await findActiveRegistration(trx, workshopId, person);
-      if (existing) throw alreadyRegistered(existing.status, existing.waitlistPosition, existing.id);
-      // Switched to instant confirmation a moment ago: it may have a seat after all.
+      if (existing) throw alreadyRegistered(existing);
+      // A seat freed (or the mode switched to instant) since the first try: it is this person's now.
       if (head.registration_mode === 'automatic') {
         const late = await insertRegistration(trx, booking, 'confirmed', seatToRegister(workshopId, now));
         if (late) return late;
+        if (!head.waitlist_enabled) throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
       }
-      if (head.registration_mode === 'automatic' && !head.waitlist_enabled) throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
       const status = head.registration_mode === 'manual' ? 'pending' : 'waitlisted';
       return (await insertRegistration(trx, booking, status, sql`select ${HEAD} from workshop where id = ${workshopId}`))!;
     });
   } catch (e) {
-    // Already registered (or two attempts for the same person at once): the unique index lets one through.
+    // Already registered (or two attempts for the same person at once): the unique index lets one
+    // through. If that registration has been cancelled meanwhile, it no longer stands in the way.
     if (isUniqueViolation(e, 'registration_active_')) {
       const existing = await findActiveRegistration(ctx.db, workshopId, person);
-      throw existing ? alreadyRegistered(existing.status, existing.waitlistPosition, existing.id) : new AppError('CONFLICT', 'Already registered for this workshop.');
+      if (existing) throw alreadyRegistered(existing);
+      if (attempt < 3) return register(ctx, caller, workshopId, person, attempt + 1);
+      throw new AppError('CONFLICT', 'This person\'s registration is changing at this moment. Try again.');
     }
-    if (isUniqueViolation(e, 'registration_ticket_code_key')) return register(ctx, caller, workshopId, person);
+    if (isUniqueViolation(e, 'registration_ticket_code_key') && attempt < 5) return register(ctx, caller, workshopId, person, attempt + 1);
     throw e;
   }
 }
@@ -81,7 +92,7 @@ interface Booking {
  * (or nothing: then nothing is written, and null is returned). The audit row records the
  * registration itself; the workshop it belongs to is named by id.
  */
-async function insertRegistration(trx: Transaction<Database>, b: Booking, status: 'confirmed' | 'pending' | 'waitlisted', source: RawBuilder<unknown>): Promise<Registration | null> {
+async function insertRegistration(db: Db, b: Booking, status: 'confirmed' | 'pending' | 'waitlisted', source: RawBuilder<unknown>): Promise<Registration | null> {
   const actor = actorOf(b.caller);
   const action = `registration.${status === 'pending' ? 'request' : status === 'confirmed' ? 'confirm' : 'waitlist'}`;
   const ticket = status === 'confirmed' ? b.ticket : null;
@@ -115,7 +126,8 @@ async function insertRegistration(trx: Transaction<Database>, b: Booking, status
       select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', ${b.id},
         ${JSON.stringify(audited)}::jsonb || jsonb_build_object('amountDueMinor', reg.amount_due_minor, 'currency', reg.currency, 'paymentStatus', reg.payment_status)
       from reg
-    )
+    ),
+    claim as (${claimRequestSql(b.caller, sql`select id from reg`)})
     -- The columns of registrationQuery, so toRegistration maps both. The new row is not visible to
     -- this statement: its place on the waiting list is one more than those queued before it.
     select reg.id, reg.workshop_id, head.title as workshop_title, head.starts_at as workshop_starts_at, head.ends_at as workshop_ends_at,
@@ -125,8 +137,10 @@ async function insertRegistration(trx: Transaction<Database>, b: Booking, status
       case when reg.waitlist_seq is null then null else (
         select count(*) + 1 from registration x where x.workshop_id = head.id and x.status = 'waitlisted' and x.waitlist_seq < reg.waitlist_seq)::int end as waitlist_position,
       0 as paid_minor
-    from head, reg`.execute(trx);
-  return r.rows[0] ? toRegistration(r.rows[0]) : null;
+    from head, reg`.execute(db);
+  if (!r.rows[0]) return null;
+  if (b.caller.request) b.caller.request.recorded = true;
+  return toRegistration(r.rows[0]);
 }
 
 interface WorkshopHead {
@@ -150,13 +164,17 @@ async function takeSeat(trx: Transaction<Database>, workshopId: string): Promise
   return r.rows.length === 1;
 }
 
-/** This person's active registration for the workshop (by account, or by email), if any. */
-async function findActiveRegistration(db: Kysely<Database>, workshopId: string, person: Person): Promise<Registration | null> {
-  const byUser = person.userId ? sql`r.user_id = ${person.userId}` : sql`false`;
-  const byEmail = person.email ? sql`lower(r.person_email) = ${person.email.toLowerCase()}` : sql`false`;
-  const r = await sql<{ id: string }>`select r.id from registration r
-    where r.workshop_id = ${workshopId} and r.status in ('pending', 'confirmed', 'waitlisted') and (${byUser} or ${byEmail}) limit 1`.execute(db);
-  return r.rows[0] ? loadRegistration(db, r.rows[0].id) : null;
+/** This person's active registration for the workshop (by account, or by email), if any, read in one snapshot. */
+async function findActiveRegistration(db: Db, workshopId: string, person: Person): Promise<Registration | null> {
+  const byUser = person.userId ? sql<boolean>`r.user_id = ${person.userId}` : sql<boolean>`false`;
+  const byEmail = person.email ? sql<boolean>`lower(r.person_email) = ${person.email.toLowerCase()}` : sql<boolean>`false`;
+  const row = await registrationQuery(db)
+    .where('r.workshop_id', '=', workshopId)
+    .where('r.status', 'in', ACTIVE_STATUSES)
+    .where(sql<boolean>`(${byUser} or ${byEmail})`)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toRegistration(row) : null;
 }
 
 const HEAD = sql`id, title, starts_at, ends_at, time_zone, city, venue, status, registration_mode, waitlist_enabled, price_minor, currency`;
@@ -171,9 +189,9 @@ const seatToRegister = (workshopId: string, now: Date) =>
     where id = ${workshopId} and seats_taken < capacity and status = 'published' and registration_mode = 'automatic' and starts_at > ${now}
     returning ${HEAD}`;
 
-/** The workshop's row held FOR KEY SHARE (see `register`), as it is now. */
+/** The workshop's row held FOR NO KEY UPDATE (see `register`), as it is now. */
 async function holdWorkshop(trx: Transaction<Database>, workshopId: string): Promise<WorkshopHead> {
-  const r = await sql<WorkshopHead>`select ${HEAD} from workshop where id = ${workshopId} for key share`.execute(trx);
+  const r = await sql<WorkshopHead>`select ${HEAD} from workshop where id = ${workshopId} for no key update`.execute(trx);
   if (!r.rows[0]) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
   return r.rows[0];
 }
@@ -193,20 +211,29 @@ async function lockWorkshopThenRegistration(trx: Transaction<Database>, id: stri
 
 const refuse = (r: Registration, verb: string) => new AppError('CONFLICT', `${statusInWords(r)}: this registration cannot be ${verb}.`);
 
-/** The first person on the waiting list gets the freed seat (automatic mode), in the same transaction. */
-async function promoteFirstWaitlisted(trx: Transaction<Database>, caller: Caller, workshopId: string, now: Date): Promise<string | null> {
-  const next = await sql<{ id: string }>`select id from registration where workshop_id = ${workshopId} and status = 'waitlisted'
-    order by waitlist_seq limit 1 for update skip locked`.execute(trx);
-  const id = next.rows[0]?.id;
-  if (!id || !(await takeSeat(trx, workshopId))) return null;
-  await trx.updateTable('registration').set({ status: 'confirmed', confirmed_at: now, waitlisted_at: null, waitlist_seq: null, ticket_code: newTicketCode(), version: sql`version + 1`, updated_at: now }).where('id', '=', id).execute();
-  await writeAudit(trx, actorOf(caller), { action: 'registration.promote', entityType: 'registration', entityId: id, before: { status: 'waitlisted' }, after: { status: 'confirmed', reason: 'seat freed' } });
-  return id;
+/**
+ * Instant-confirmation workshops: free seats go to the people waiting, first in line first, in the
+ * caller's transaction (which holds the workshop row). Returns who got a seat.
+ */
+export async function fillFreeSeats(trx: Transaction<Database>, caller: Caller, workshopId: string, now: Date): Promise<string[]> {
+  const next = await sql<{ id: string }>`select r.id from registration r, workshop w
+    where w.id = ${workshopId} and w.registration_mode = 'automatic' and w.status = 'published'
+      and r.workshop_id = w.id and r.status = 'waitlisted'
+    order by r.waitlist_seq limit greatest((select capacity - seats_taken from workshop where id = ${workshopId}), 0)
+    for update of r`.execute(trx);
+  const promoted: string[] = [];
+  for (const { id } of next.rows) {
+    if (!(await takeSeat(trx, workshopId))) break;
+    await trx.updateTable('registration').set({ status: 'confirmed', confirmed_at: now, waitlisted_at: null, waitlist_seq: null, ticket_code: newTicketCode(), version: sql`version + 1`, updated_at: now }).where('id', '=', id).execute();
+    await writeAudit(trx, actorOf(caller), { action: 'registration.promote', entityType: 'registration', entityId: id, before: { status: 'waitlisted' }, after: { status: 'confirmed', reason: 'seat freed' } });
+    promoted.push(id);
+  }
+  return promoted;
 }
 
 export async function cancelRegistration(ctx: CoreContext, caller: Caller, id: string, reason: string): Promise<Registration> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const before = await lockWorkshopThenRegistration(trx, id);
     if (!isOrganiser(caller) && before.userId !== caller.user?.id) throw new AppError('NOT_FOUND', 'This registration no longer exists.');
     if (!(ACTIVE_STATUSES as readonly string[]).includes(before.status)) throw refuse(before, 'cancelled');
@@ -229,7 +256,7 @@ export async function cancelRegistration(ctx: CoreContext, caller: Caller, id: s
     let promoted: string | null = null;
     if (before.status === 'confirmed') {
       await sql`update workshop set seats_taken = seats_taken - 1 where id = ${before.workshopId}`.execute(trx);
-      if (before.registrationMode === 'automatic') promoted = await promoteFirstWaitlisted(trx, caller, before.workshopId, now);
+      promoted = (await fillFreeSeats(trx, caller, before.workshopId, now))[0] ?? null;
     }
     const after = await loadRegistration(trx, id);
     await writeAudit(trx, actorOf(caller), { action: 'registration.cancel', entityType: 'registration', entityId: id, before: { status: before.status }, after: { status: 'cancelled', reason: after.cancelReason, promoted } });
@@ -240,7 +267,7 @@ export async function cancelRegistration(ctx: CoreContext, caller: Caller, id: s
 /** Organiser decision on one request (pending) or one person on the waiting list. */
 export async function confirmRegistration(ctx: CoreContext, caller: Caller, id: string): Promise<Registration> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const before = await lockWorkshopThenRegistration(trx, id);
     if (before.status !== 'pending' && before.status !== 'waitlisted') throw refuse(before, 'confirmed');
     if (before.workshopStatus !== 'published') throw new AppError('CONFLICT', 'The workshop is not open: nobody can be confirmed for it.');
@@ -270,7 +297,7 @@ export async function confirmRegistration(ctx: CoreContext, caller: Caller, id: 
 
 export async function rejectRegistration(ctx: CoreContext, caller: Caller, id: string, reason: string): Promise<Registration> {
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const before = await lockWorkshopThenRegistration(trx, id);
     if (before.status !== 'pending' && before.status !== 'waitlisted') throw refuse(before, 'rejected');
     await trx

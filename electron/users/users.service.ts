@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
+import { transact } from '../core/requests';
 
 const USER_COLUMNS = ['id', 'name', 'email', 'role', 'disabled', 'mustChangePassword', 'createdAt'] as const;
 
@@ -29,7 +30,7 @@ export async function listUsers(ctx: CoreContext, input: z.output<typeof listUse
 export async function createUser(ctx: CoreContext, caller: Caller, input: z.output<typeof createUserInput>): Promise<UserSummary> {
   assertAcceptablePassword(input.password);
   const passwordHash = await hashPassword(input.password, ctx.bcryptCost);
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const user = await insertAccount(trx, { ...input, passwordHash }, ctx.now());
     await writeAudit(trx, actorOf(caller), { action: 'user.create', entityType: 'user', entityId: user.id, after: user });
     return user;
@@ -55,7 +56,7 @@ function assertNotLastAdmin(target: UserSummary, activeAdminIds: string[]): void
 }
 
 export async function setRole(ctx: CoreContext, caller: Caller, userId: string, role: Role): Promise<UserSummary> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const { target: before, activeAdminIds } = await lockForAccountChange(trx, userId);
     if (before.role === role) return before;
     if (role !== 'admin') assertNotLastAdmin(before, activeAdminIds);
@@ -70,7 +71,7 @@ export async function setRole(ctx: CoreContext, caller: Caller, userId: string, 
 
 export async function setDisabled(ctx: CoreContext, caller: Caller, userId: string, disabled: boolean): Promise<UserSummary> {
   if (disabled && userId === caller.user?.id) throw new AppError('CONFLICT', 'You cannot disable your own account.');
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const { target: before, activeAdminIds } = await lockForAccountChange(trx, userId);
     if (before.disabled === disabled) return before;
     if (disabled) {
@@ -89,7 +90,7 @@ export async function resetPassword(ctx: CoreContext, caller: Caller, userId: st
   await getUserSummary(ctx.db, userId);
   const temporaryPassword = generateTemporaryPassword();
   const hash = await hashPassword(temporaryPassword, ctx.bcryptCost);
-  await ctx.db.transaction().execute(async (trx) => {
+  await transact(ctx, caller, async (trx) => {
     await sql`select id from "user" where id = ${userId} for update`.execute(trx);
     await setPasswordHash(trx, userId, hash, true, ctx.now());
     await deleteSessions(trx, userId, userId === caller.user?.id ? caller.sessionToken : null);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
+import { createTestCore, describeOnPostgres, OTHER_STRONG_PASSWORD, setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, type TestCore, useTestCore } from '../../test/test-core';
 
 describe.each(testDatabaseKinds())('user management on %s', (kind) => {
   const t = useTestCore(kind, setupAdmin);
@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds())('user management on %s', (kind) => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('last-admin guard under concurrency (PostgreSQL)', () => {
+describeOnPostgres('last-admin guard under concurrency (PostgreSQL)', () => {
   let t: TestCore;
   beforeAll(async () => {
     t = await createTestCore('postgres');

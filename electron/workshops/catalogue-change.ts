@@ -1,5 +1,7 @@
 import { sql, type Transaction } from 'kysely';
+import type { Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
+import { transact } from '../core/requests';
 import type { Database } from '../db/schema';
 
 /**
@@ -9,8 +11,8 @@ import type { Database } from '../db/schema';
  * that holds that row and waits for the lock. Taking the lock first, before any row, rules that
  * out whatever a change does next. Bookings don't change these columns and never take it.
  */
-export function catalogueChange<T>(ctx: CoreContext, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
+export function catalogueChange<T>(ctx: CoreContext, caller: Caller, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return transact(ctx, caller, async (trx) => {
     await sql`select catalogue_change_lock()`.execute(trx);
     return work(trx);
   });

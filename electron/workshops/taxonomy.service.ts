@@ -8,8 +8,9 @@ import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { refreshTagsText } from './workshop-tags';
 import { catalogueChange } from './catalogue-change';
+import { isUniqueViolation } from '../db/errors';
+import { transact } from '../core/requests';
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === '23505';
 
 export async function listCategories(ctx: CoreContext): Promise<Category[]> {
   const rows = await ctx.db
@@ -21,7 +22,7 @@ export async function listCategories(ctx: CoreContext): Promise<Category[]> {
 }
 
 export async function createCategory(ctx: CoreContext, caller: Caller, name: string): Promise<Category> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const id = randomUUID();
     try {
       await trx.insertInto('category').values({ id, name }).execute();
@@ -35,7 +36,7 @@ export async function createCategory(ctx: CoreContext, caller: Caller, name: str
 }
 
 export async function renameCategory(ctx: CoreContext, caller: Caller, id: string, name: string): Promise<Category> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return transact(ctx, caller, async (trx) => {
     const before = await trx.selectFrom('category').select('name').where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'That category no longer exists.');
     try {
@@ -51,7 +52,7 @@ export async function renameCategory(ctx: CoreContext, caller: Caller, id: strin
 
 /** A category in use is deleted only by moving its workshops to another one: no workshop is left without. */
 export async function deleteCategory(ctx: CoreContext, caller: Caller, id: string, moveToId?: string): Promise<null> {
-  await catalogueChange(ctx, async (trx) => {
+  await catalogueChange(ctx, caller, async (trx) => {
     const cat = await trx.selectFrom('category').select(['id', 'name']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!cat) throw new AppError('NOT_FOUND', 'That category no longer exists.');
     const used = await trx.selectFrom('workshop').select((eb) => eb.fn.countAll<string>().as('n')).where('category_id', '=', id).executeTakeFirstOrThrow();
@@ -82,7 +83,7 @@ const workshopsWithTags = async (trx: Transaction<Database>, tagIds: string[]) =
   (await trx.selectFrom('workshop_tag').select('workshop_id').distinct().where('tag_id', 'in', tagIds).execute()).map((r) => r.workshop_id);
 
 export async function renameTag(ctx: CoreContext, caller: Caller, id: string, name: string): Promise<null> {
-  await catalogueChange(ctx, async (trx) => {
+  await catalogueChange(ctx, caller, async (trx) => {
     const before = await trx.selectFrom('tag').select('name').where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw new AppError('NOT_FOUND', 'That tag no longer exists.');
     try {
@@ -101,7 +102,7 @@ export async function renameTag(ctx: CoreContext, caller: Caller, id: string, na
 export async function mergeTags(ctx: CoreContext, caller: Caller, sourceIds: string[], targetId: string): Promise<null> {
   const sources = sourceIds.filter((s) => s !== targetId);
   if (sources.length === 0) throw fieldError('sourceIds', 'Choose at least one tag other than the one to keep.');
-  await catalogueChange(ctx, async (trx) => {
+  await catalogueChange(ctx, caller, async (trx) => {
     const found = await trx.selectFrom('tag').select(['id', 'name']).where('id', 'in', [...sources, targetId]).forUpdate().execute();
     if (found.length !== sources.length + 1) throw new AppError('NOT_FOUND', 'One of these tags no longer exists. Reload and try again.');
     const affected = await workshopsWithTags(trx, sources);
@@ -116,7 +117,7 @@ export async function mergeTags(ctx: CoreContext, caller: Caller, sourceIds: str
 }
 
 export async function deleteTag(ctx: CoreContext, caller: Caller, id: string): Promise<null> {
-  await catalogueChange(ctx, async (trx) => {
+  await catalogueChange(ctx, caller, async (trx) => {
     const tag = await trx.selectFrom('tag').select(['id', 'name']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!tag) throw new AppError('NOT_FOUND', 'That tag no longer exists.');
     const affected = await workshopsWithTags(trx, [id]);

@@ -1,5 +1,6 @@
 import type { DomainHandlers } from '../core/handler';
 import { cancelActiveRegistrations } from '../registrations/workshop-cancellation';
+import { fillFreeSeats } from '../registrations/registrations.service';
 import { searchWorkshops } from './workshop-search';
 import {
   archiveWorkshop,
@@ -21,7 +22,7 @@ export const workshopsHandlers: DomainHandlers<'workshops'> = {
   'workshops:filterOptions': ({ ctx }) => filterOptions(ctx),
   'workshops:listForOrganisers': ({ ctx, input }) => listForOrganisers(ctx, input),
   'workshops:create': ({ ctx, caller, input }) => createWorkshop(ctx, caller, input),
-  'workshops:update': ({ ctx, caller, input }) => updateWorkshop(ctx, caller, input),
+  'workshops:update': ({ ctx, caller, input }) => updateWorkshop(ctx, caller, input, fillFreeSeats),
   'workshops:duplicate': ({ ctx, caller, input }) => duplicateWorkshop(ctx, caller, input.id),
   'workshops:publish': ({ ctx, caller, input }) => publishWorkshop(ctx, caller, input.id),
   'workshops:unpublish': ({ ctx, caller, input }) => unpublishWorkshop(ctx, caller, input.id),

@@ -61,7 +61,7 @@ async function lockWorkshop(trx: Transaction<Database>, id: string): Promise<Wor
 }
 
 export async function createWorkshop(ctx: CoreContext, caller: Caller, input: Fields): Promise<WorkshopDetail> {
-  return catalogueChange(ctx, async (trx) => {
+  return catalogueChange(ctx, caller, async (trx) => {
     await assertCategory(trx, input.categoryId);
     const id = randomUUID();
     const now = ctx.now();
@@ -73,8 +73,11 @@ export async function createWorkshop(ctx: CoreContext, caller: Caller, input: Fi
   });
 }
 
-export async function updateWorkshop(ctx: CoreContext, caller: Caller, input: z.output<typeof updateWorkshopInput>): Promise<WorkshopDetail> {
-  return catalogueChange(ctx, async (trx) => {
+/** Hook for the registrations domain: seats may have become free (capacity raised, switched to instant confirmation). */
+export type OnSeatsMayBeFree = (trx: Transaction<Database>, caller: Caller, workshopId: string, now: Date) => Promise<unknown>;
+
+export async function updateWorkshop(ctx: CoreContext, caller: Caller, input: z.output<typeof updateWorkshopInput>, onSeatsMayBeFree: OnSeatsMayBeFree): Promise<WorkshopDetail> {
+  return catalogueChange(ctx, caller, async (trx) => {
     const before = await lockWorkshop(trx, input.id);
     if (before.version !== input.expectedVersion) {
       throw new AppError('CONFLICT', 'Someone else changed this workshop while you were editing. Reload it to see their changes, then edit again.');
@@ -90,6 +93,7 @@ export async function updateWorkshop(ctx: CoreContext, caller: Caller, input: z.
       .where('id', '=', input.id)
       .execute();
     await setWorkshopTags(trx, input.id, input.tags);
+    await onSeatsMayBeFree(trx, caller, input.id, ctx.now());
     const after = await mustLoad(trx, input.id);
     await writeAudit(trx, actorOf(caller), { action: 'workshop.update', entityType: 'workshop', entityId: input.id, before, after });
     return after;
@@ -98,7 +102,7 @@ export async function updateWorkshop(ctx: CoreContext, caller: Caller, input: z.
 
 /** A new draft with the same content; dates left for the organiser to fill in (a week later as a start). */
 export async function duplicateWorkshop(ctx: CoreContext, caller: Caller, id: string): Promise<WorkshopDetail> {
-  return catalogueChange(ctx, async (trx) => {
+  return catalogueChange(ctx, caller, async (trx) => {
     const src = await mustLoad(trx, id);
     const newId = randomUUID();
     const now = ctx.now();
@@ -154,7 +158,7 @@ async function transition(
   to: WorkshopStatus,
   extra: (trx: Transaction<Database>, before: WorkshopDetail) => Promise<Record<string, unknown>> = async () => ({}),
 ): Promise<WorkshopDetail> {
-  return catalogueChange(ctx, async (trx) => {
+  return catalogueChange(ctx, caller, async (trx) => {
     const before = await lockWorkshop(trx, id);
     if (!ALLOWED[verb]!.includes(before.status)) throw refusal(verb, before.status);
     if (verb === 'unpublish' && before.hasRegistrations) {
@@ -186,7 +190,7 @@ export const cancelWorkshop = (ctx: CoreContext, caller: Caller, input: z.output
   });
 
 export async function deleteWorkshop(ctx: CoreContext, caller: Caller, id: string): Promise<null> {
-  await catalogueChange(ctx, async (trx) => {
+  await catalogueChange(ctx, caller, async (trx) => {
     const before = await lockWorkshop(trx, id);
     if (before.hasRegistrations) throw new AppError('CONFLICT', 'People have registered for this workshop, so it cannot be deleted. Cancel or archive it instead.');
     await trx.deleteFrom('workshop').where('id', '=', id).execute();

@@ -43,68 +43,68 @@ import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WOR
  * validates input with `input`, and admits only `audience` on `surfaces`.
  */
 export const contract = {
-  'app:status': channel({ input: noInput, output: output<AppStatus>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
+  'app:status': channel({ effect: 'read', input: noInput, output: output<AppStatus>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
 
   // First run: only while the database has no account at all (checked by the service).
-  'setup:createFirstAdmin': channel({ input: createFirstAdminInput, output: output<SessionInfo>(), audience: ['public'], surfaces: WORKSTATION }),
-  'setup:loadDemoData': channel({ input: noInput, output: output<{ adminEmail: string; workshops: number }>(), audience: ['public'], surfaces: WORKSTATION }),
+  'setup:createFirstAdmin': channel({ effect: 'repeatable', input: createFirstAdminInput, output: output<SessionInfo>(), audience: ['public'], surfaces: WORKSTATION }),
+  'setup:loadDemoData': channel({ effect: 'repeatable', input: noInput, output: output<{ adminEmail: string; workshops: number }>(), audience: ['public'], surfaces: WORKSTATION }),
 
-  'auth:session': channel({ input: noInput, output: output<SessionInfo | null>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
-  'auth:signIn': channel({ input: signInInput, output: output<SessionInfo>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
-  'auth:signUp': channel({ input: signUpInput, output: output<SessionInfo>(), audience: ['public'], surfaces: EVERYWHERE }),
-  'auth:signOut': channel({ input: noInput, output: output<null>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
-  'auth:changePassword': channel({ input: changePasswordInput, output: output<SessionInfo>(), audience: SIGNED_IN, surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
+  'auth:session': channel({ effect: 'read', input: noInput, output: output<SessionInfo | null>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
+  'auth:signIn': channel({ effect: 'repeatable', input: signInInput, output: output<SessionInfo>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
+  'auth:signUp': channel({ effect: 'repeatable', input: signUpInput, output: output<SessionInfo>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'auth:signOut': channel({ effect: 'repeatable', input: noInput, output: output<null>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
+  'auth:changePassword': channel({ effect: 'repeatable', input: changePasswordInput, output: output<SessionInfo>(), audience: SIGNED_IN, surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
 
-  'users:list': channel({ input: listUsersInput, output: output<UserList>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'users:create': channel({ input: createUserInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'users:setRole': channel({ input: setRoleInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'users:setDisabled': channel({ input: setDisabledInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'users:resetPassword': channel({ input: userIdInput, output: output<TemporaryPassword>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'users:list': channel({ effect: 'read', input: listUsersInput, output: output<UserList>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'users:create': channel({ effect: 'write', input: createUserInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'users:setRole': channel({ effect: 'write', input: setRoleInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'users:setDisabled': channel({ effect: 'write', input: setDisabledInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'users:resetPassword': channel({ effect: 'repeatable', input: userIdInput, output: output<TemporaryPassword>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   // Open during first run too, so a new station can be pointed at a shared server before any account exists.
-  'settings:get': channel({ input: noInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
-  'settings:update': channel({ input: updateSettingsInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
-  'settings:testConnection': channel({ input: testConnectionInput, output: output<ConnectionTestResult>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
+  'settings:get': channel({ effect: 'read', input: noInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
+  'settings:update': channel({ effect: 'repeatable', input: updateSettingsInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
+  'settings:testConnection': channel({ effect: 'read', input: testConnectionInput, output: output<ConnectionTestResult>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
 
   // Discovery is open to anyone, the kiosk included (browsing needs no account).
-  'workshops:search': channel({ input: searchWorkshopsInput, output: output<SearchResult>(), audience: ['public'], surfaces: EVERYWHERE }),
-  'workshops:get': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ['public'], surfaces: EVERYWHERE }),
-  'workshops:filterOptions': channel({ input: noInput, output: output<FilterOptions>(), audience: ['public'], surfaces: EVERYWHERE }),
-  'workshops:listForOrganisers': channel({ input: organiserListInput, output: output<{ items: OrganiserWorkshopRow[]; total: number }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'workshops:create': channel({ input: createWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:update': channel({ input: updateWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:duplicate': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:publish': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:unpublish': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:cancel': channel({ input: cancelWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:archive': channel({ input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'workshops:delete': channel({ input: workshopIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:search': channel({ effect: 'read', input: searchWorkshopsInput, output: output<SearchResult>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'workshops:get': channel({ effect: 'read', input: workshopIdInput, output: output<WorkshopDetail>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'workshops:filterOptions': channel({ effect: 'read', input: noInput, output: output<FilterOptions>(), audience: ['public'], surfaces: EVERYWHERE }),
+  'workshops:listForOrganisers': channel({ effect: 'read', input: organiserListInput, output: output<{ items: OrganiserWorkshopRow[]; total: number }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'workshops:create': channel({ effect: 'write', input: createWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:update': channel({ effect: 'write', input: updateWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:duplicate': channel({ effect: 'write', input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:publish': channel({ effect: 'write', input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:unpublish': channel({ effect: 'write', input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:cancel': channel({ effect: 'write', input: cancelWorkshopInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:archive': channel({ effect: 'write', input: workshopIdInput, output: output<WorkshopDetail>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'workshops:delete': channel({ effect: 'write', input: workshopIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
 
-  'categories:list': channel({ input: noInput, output: output<Category[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'categories:create': channel({ input: categoryNameInput, output: output<Category>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'categories:rename': channel({ input: renameCategoryInput, output: output<Category>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'categories:delete': channel({ input: deleteCategoryInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'tags:list': channel({ input: noInput, output: output<Tag[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'tags:rename': channel({ input: renameTagInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'tags:merge': channel({ input: mergeTagsInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'tags:delete': channel({ input: tagIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'categories:list': channel({ effect: 'read', input: noInput, output: output<Category[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'categories:create': channel({ effect: 'write', input: categoryNameInput, output: output<Category>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'categories:rename': channel({ effect: 'write', input: renameCategoryInput, output: output<Category>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'categories:delete': channel({ effect: 'write', input: deleteCategoryInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'tags:list': channel({ effect: 'read', input: noInput, output: output<Tag[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'tags:rename': channel({ effect: 'write', input: renameTagInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'tags:merge': channel({ effect: 'write', input: mergeTagsInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'tags:delete': channel({ effect: 'write', input: tagIdInput, output: output<null>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   // Registrations: attendees for themselves; organisers (workstation only) for anyone.
-  'registrations:register': channel({ input: registerSelfInput, output: output<Registration>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
-  'registrations:registerPerson': channel({ input: registerPersonInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'registrations:mine': channel({ input: noInput, output: output<Registration[]>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
-  'registrations:cancel': channel({ input: cancelRegistrationInput, output: output<Registration>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
-  'registrations:confirm': channel({ input: registrationIdInput, output: output<Registration>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'registrations:reject': channel({ input: registrationIdInput.extend({ reason: rejectReasonSchema }), output: output<Registration>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'registrations:queue': channel({ input: queueInput, output: output<QueuePage>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'registrations:bulkApprove': channel({ input: bulkApproveInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'registrations:bulkReject': channel({ input: bulkRejectInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
-  'registrations:forWorkshop': channel({ input: workshopRegistrationsInput, output: output<Registration[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'registrations:exportCsv': channel({ input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'payments:record': channel({ input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'payments:outstanding': channel({ input: z.object({ workshopId: z.string().optional() }), output: output<OutstandingRow[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'registrations:register': channel({ effect: 'write', input: registerSelfInput, output: output<Registration>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'registrations:registerPerson': channel({ effect: 'write', input: registerPersonInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'registrations:mine': channel({ effect: 'read', input: noInput, output: output<Registration[]>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'registrations:cancel': channel({ effect: 'write', input: cancelRegistrationInput, output: output<Registration>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'registrations:confirm': channel({ effect: 'write', input: registrationIdInput, output: output<Registration>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:reject': channel({ effect: 'write', input: registrationIdInput.extend({ reason: rejectReasonSchema }), output: output<Registration>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:queue': channel({ effect: 'read', input: queueInput, output: output<QueuePage>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:bulkApprove': channel({ effect: 'write', input: bulkApproveInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:bulkReject': channel({ effect: 'write', input: bulkRejectInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:forWorkshop': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<Registration[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'registrations:exportCsv': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'payments:record': channel({ effect: 'write', input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'payments:outstanding': channel({ effect: 'read', input: z.object({ workshopId: z.string().optional() }), output: output<OutstandingRow[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
-  'audit:list': channel({ input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -117,7 +117,21 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);
 
+export type WriteChannel = { [C in Channel]: Contract[C]['effect'] extends 'write' ? C : never }[Channel];
+
+export const isWriteChannel = (c: Channel): c is WriteChannel => contract[c].effect === 'write';
+
+/** Beside the input: what every call may carry. */
+export interface CallMeta {
+  /**
+   * A UUID the renderer makes once per action and sends again when it retries that action. Required
+   * on 'write' channels: the main process stores it with the change, so a repeat returns the first
+   * answer instead of acting twice.
+   */
+  requestId?: string;
+}
+
 /** What the preload exposes as `window.api`, typed from the contract. */
 export interface Api {
-  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<Result<OutputOf<C>>>;
+  invoke<C extends Channel>(channel: C, input: InputOf<C>, meta?: CallMeta): Promise<Result<OutputOf<C>>>;
 }

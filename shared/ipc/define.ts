@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import type { Audience, Surface } from '../roles';
 
+/**
+ * What a call does to stored state, so a retry is always safe:
+ * - 'read' changes nothing;
+ * - 'write' changes state once: it must carry a client-generated request id, its outcome is stored
+ *   with the change, and a repeat of the same id returns that outcome instead of acting again;
+ * - 'repeatable' changes state in a way that is harmless to repeat (signing in or out, setting a
+ *   value again, a fresh temporary password replacing one nobody saw).
+ */
+export type Effect = 'read' | 'write' | 'repeatable';
+
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  effect: Effect;
   /** Parsed in the main process on every call; the renderer reuses it for instant feedback. */
   input: I;
   /** Phantom: carries the output type only. */

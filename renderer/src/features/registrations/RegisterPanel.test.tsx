@@ -37,7 +37,7 @@ describe('RegisterPanel', () => {
     const buttons = screen.getAllByRole('button', { name: 'Join the waiting list' });
     await userEvent.click(buttons[buttons.length - 1]!);
     await waitFor(() => expect(screen.getByText('On the waiting list, position 3')).toBeTruthy());
-    expect(calls.filter((c) => c.channel === 'registrations:register')).toEqual([{ channel: 'registrations:register', input: { workshopId: 'w1' } }]);
+    expect(calls.filter((c) => c.channel === 'registrations:register')).toEqual([{ channel: 'registrations:register', input: { workshopId: 'w1' }, meta: { requestId: expect.any(String) } }]);
   });
 
   it('says plainly when a full workshop has no waiting list, and offers nothing to click', async () => {

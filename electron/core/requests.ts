@@ -1,0 +1,75 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { Database } from '../db/schema';
+import type { Caller } from './caller';
+import type { CoreContext } from './context';
+
+/**
+ * Retry-safe writes. A 'write' call carries a request id the renderer made; the service stores it
+ * with the call's outcome in the same transaction as the change (`transact`, or `claimRequestSql`
+ * inside a single statement). A repeat of the id then finds that row and gets the first answer back
+ * instead of acting again — also when the first answer was lost with the connection.
+ *
+ * Two copies of one request at the same moment: the second's insert waits on the first's primary
+ * key and fails once the first commits (then it is replayed), or goes ahead if the first rolled back.
+ */
+export const REQUEST_KEY = 'request_outcome_pkey';
+
+/** Where a repeat of this request finds its answer. */
+export interface StoredOutcome {
+  channel: string;
+  actorId: string | null;
+  entityId: string | null;
+  outcome: unknown;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Stores the outcome with the change. Call last in the transaction that made it. */
+export async function recordOutcome(trx: Transaction<Database>, caller: Caller, outcome: unknown, entityId: string | null = null): Promise<void> {
+  const req = caller.request;
+  if (!req) return;
+  await trx
+    .insertInto('request_outcome')
+    .values({ request_id: req.id, channel: req.channel, actor_id: caller.user?.id ?? null, entity_id: entityId, outcome: outcome === undefined ? null : JSON.stringify(outcome) })
+    .execute();
+  req.recorded = true;
+}
+
+/**
+ * For a write made by one statement: a CTE step that stores the request with the entity the
+ * statement made (`entity` is a query giving one row with an `id`, e.g. the insert's RETURNING).
+ * The outcome is read again from that entity on a repeat (see the channel's replayer). The service
+ * marks the request recorded (`caller.request.recorded = true`) once the statement made the entity.
+ */
+export function claimRequestSql(caller: Caller, entity: RawBuilder<unknown>): RawBuilder<unknown> {
+  const req = caller.request;
+  if (!req) return sql`select 1`;
+  return sql`insert into request_outcome (request_id, channel, actor_id, entity_id) select ${req.id}::uuid, ${req.channel}, ${caller.user?.id ?? null}, e.id from (${entity}) e`;
+}
+
+/** A transaction that changes state, with its outcome stored for retries when the call carries an id. */
+export function transact<T>(ctx: CoreContext, caller: Caller, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const out = await work(trx);
+    await recordOutcome(trx, caller, out);
+    return out;
+  });
+}
+
+export async function findOutcome(db: Db, requestId: string): Promise<StoredOutcome | null> {
+  const row = await db.selectFrom('request_outcome').select(['channel', 'actor_id', 'entity_id', 'outcome']).where('request_id', '=', requestId).executeTakeFirst();
+  return row ? { channel: row.channel, actorId: row.actor_id, entityId: row.entity_id, outcome: row.outcome } : null;
+}
+
+/** A stored request may only be repeated by whoever made it, for the same action. */
+export function assertSameRequest(stored: StoredOutcome, caller: Caller): void {
+  if (stored.channel !== caller.request?.channel || stored.actorId !== (caller.user?.id ?? null)) {
+    throw new AppError('CONFLICT', 'This request was already used for another action. Start the action again.');
+  }
+}
+
+/** Old answers nobody will retry any more. */
+export async function pruneOutcomes(db: Db, now: Date, keepDays = 7): Promise<void> {
+  await db.deleteFrom('request_outcome').where('at', '<', new Date(now.getTime() - keepDays * 86_400_000)).execute();
+}
