@@ -17,6 +17,17 @@ export default tseslint.config(
     },
   },
   {
+    // One string schema for every input: PostgreSQL refuses NUL and lone surrogates that z.string() lets through.
+    files: ['shared/**', 'electron/**', 'renderer/**'],
+    ignores: ['shared/text.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: 'Use text() (or idText, calendarDate) from shared/text.ts: it refuses characters the database cannot store.' },
+      ],
+    },
+  },
+  {
     // The shell: the only place Electron may be imported.
     files: ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**'],
     rules: { 'no-restricted-imports': 'off' },

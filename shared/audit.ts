@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt, text } from './text';
 
 export interface AuditEntry {
   id: string;
@@ -14,9 +15,9 @@ export interface AuditEntry {
 }
 
 export const listAuditInput = z.object({
-  entityType: z.string().max(60).optional(),
-  entityId: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(500).default(100),
+  entityType: text().max(60).optional(),
+  entityId: text().max(200).optional(),
+  limit: boundedInt(1, 500, 'The page size').default(100),
   /** Id of the last row of the previous page (newest first). */
-  beforeId: z.string().regex(/^\d+$/).optional(),
+  beforeId: text().regex(/^\d{1,18}$/, 'Not a valid position in the log.').optional(),
 });

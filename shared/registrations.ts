@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt, calendarDate, idText, INT4_MAX, text } from './text';
 import { emailSchema, personNameSchema } from './auth';
 import type { Currency } from './money';
 import type { RegistrationMode } from './workshops';
@@ -60,36 +61,36 @@ export interface Registration {
   ticketCode: string | null;
 }
 
-export const registerSelfInput = z.object({ workshopId: z.string().min(1) });
+export const registerSelfInput = z.object({ workshopId: idText('Choose a workshop.') });
 
 export const registerPersonInput = z.object({
-  workshopId: z.string().min(1),
+  workshopId: idText('Choose a workshop.'),
   name: personNameSchema,
   email: z.union([emailSchema, z.literal('').transform(() => undefined)]).optional(),
-  phone: z.string().trim().max(40, 'Keep the phone number under 40 characters.').optional(),
+  phone: text().trim().max(40, 'Keep the phone number under 40 characters.').optional(),
 });
 
-export const registrationIdInput = z.object({ id: z.string().min(1) });
-export const cancelRegistrationInput = z.object({ id: z.string().min(1), reason: z.string().trim().max(500).default('') });
-export const rejectReasonSchema = z.string().trim().min(3, 'Give a reason (the person will see it).').max(500);
+export const registrationIdInput = z.object({ id: idText() });
+export const cancelRegistrationInput = z.object({ id: idText(), reason: text().trim().max(500).default('') });
+export const rejectReasonSchema = text().trim().min(3, 'Give a reason (the person will see it).').max(500);
 
 export const queueFilter = z.object({
-  workshopId: z.string().optional(),
-  categoryId: z.string().optional(),
+  workshopId: idText().optional(),
+  categoryId: idText().optional(),
   /** Workshop start date range, YYYY-MM-DD. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
 });
 export type QueueFilter = z.infer<typeof queueFilter>;
 
 export const queueInput = queueFilter.extend({
   direction: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.number().int().min(1).max(1000).default(100),
-  offset: z.number().int().min(0).default(0),
+  limit: boundedInt(1, 1000, 'The page size').default(100),
+  offset: boundedInt(0, INT4_MAX, 'The position').default(0),
 });
 
 /** Either the rows the admin ticked, or "everything pending that matches this filter". */
-export const selectionInput = z.union([z.object({ ids: z.array(z.string().min(1)).min(1, 'Select at least one request.').max(20_000) }), z.object({ filter: queueFilter })]);
+export const selectionInput = z.union([z.object({ ids: z.array(idText()).min(1, 'Select at least one request.').max(20_000) }), z.object({ filter: queueFilter })]);
 
 export const bulkApproveInput = z.object({ selection: selectionInput });
 export const bulkRejectInput = z.object({ selection: selectionInput, reason: rejectReasonSchema });
@@ -131,17 +132,17 @@ export interface QueuePage {
 }
 
 export const workshopRegistrationsInput = z.object({
-  workshopId: z.string().min(1),
+  workshopId: idText('Choose a workshop.'),
   statuses: z.array(z.enum(REGISTRATION_STATUSES)).optional(),
   payment: z.enum([...PAYMENT_STATUSES, 'refund_due']).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
 });
 
 export const recordPaymentInput = z.object({
-  id: z.string().min(1),
+  id: idText(),
   kind: z.enum(['payment', 'refund', 'waiver']),
   method: z.enum(PAYMENT_METHODS).optional(),
-  note: z.string().trim().max(500).default(''),
+  note: text().trim().max(500).default(''),
 });
 
 export interface OutstandingRow {

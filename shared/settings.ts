@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { text } from './text';
 
-export const stationNameSchema = z.string().trim().min(1, 'Give this station a name, like "Front desk 1".').max(60, 'Keep the station name under 60 characters.');
+export const stationNameSchema = text().trim().min(1, 'Give this station a name, like "Front desk 1".').max(60, 'Keep the station name under 60 characters.');
 
-export const databaseUrlSchema = z
-  .string()
+export const databaseUrlSchema = text()
   .trim()
   .max(2000)
   .refine((s) => /^postgres(ql)?:\/\//i.test(s), { message: 'Use a PostgreSQL URL, like postgres://user:password@server:5432/workshops.' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt, idText, INT4_MAX, text } from './text';
 import { emailSchema, passwordSchema, personNameSchema, roleSchema } from './auth';
 import type { Role } from './roles';
 
@@ -13,10 +14,10 @@ export interface UserSummary {
 }
 
 export const listUsersInput = z.object({
-  search: z.string().trim().max(200).optional(),
+  search: text().trim().max(200).optional(),
   role: roleSchema.optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-  offset: z.number().int().min(0).default(0),
+  limit: boundedInt(1, 500, 'The page size').default(100),
+  offset: boundedInt(0, INT4_MAX, 'The position').default(0),
 });
 
 export interface UserList {
@@ -33,11 +34,11 @@ export const createUserInput = z.object({
   mustChangePassword: z.boolean().default(true),
 });
 
-export const userIdInput = z.object({ userId: z.string().min(1, 'Choose a user.') });
+export const userIdInput = z.object({ userId: idText('Choose a user.') });
 
-export const setRoleInput = z.object({ userId: z.string().min(1), role: roleSchema });
+export const setRoleInput = z.object({ userId: idText('Choose a user.'), role: roleSchema });
 
-export const setDisabledInput = z.object({ userId: z.string().min(1), disabled: z.boolean() });
+export const setDisabledInput = z.object({ userId: idText('Choose a user.'), disabled: z.boolean() });
 
 export interface TemporaryPassword {
   userId: string;

@@ -107,11 +107,13 @@ async function openSession(ctx: CoreContext, caller: Caller, email: string, pass
 export async function signIn(ctx: CoreContext, caller: Caller, input: z.output<typeof signInInput>): Promise<SessionInfo> {
   const now = ctx.now();
   await assertSignInAllowed(ctx.db, input.email, now);
-  await endClientSession(ctx, caller);
-
+  // The window's current session ends only once the new one is open: a wrong password changes nothing.
+  const previous = ctx.sessions.get(caller.clientId);
   const opened = await openSession(ctx, caller, input.email, input.password);
+  if (opened && previous) await ctx.db.deleteFrom('session').where('token', '=', previous.token).execute();
   if (!opened) {
     const reason = ctx.sessions.takeEndedReason(caller.clientId);
+    if (previous && !ctx.sessions.get(caller.clientId)) ctx.sessions.set(caller.clientId, previous);
     if (reason === DISABLED_MESSAGE) {
       // Right password, disabled account: saying so leaks nothing the password holder doesn't know.
       await clearSignInFailures(ctx.db, input.email);

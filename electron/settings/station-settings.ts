@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { text } from '../../shared/text';
 
 /** What this installation remembers locally: its name and which database it uses. */
 export interface StoredSettings {
@@ -11,8 +12,8 @@ export interface StoredSettings {
 }
 
 const fileSchema = z.object({
-  stationName: z.string().min(1).max(60).catch(''),
-  databaseUrl: z.string().nullable().catch(null),
+  stationName: text().min(1).max(60).catch(''),
+  databaseUrl: text().nullable().catch(null),
 });
 
 export const defaultStationName = (): string => `Station ${hostname().slice(0, 40) || '1'}`;

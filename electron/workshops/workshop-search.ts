@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { AppError } from '../../shared/errors';
-import type { SearchResult, WorkshopSort } from '../../shared/workshops';
+import { SORTS, type SearchResult, type WorkshopSort } from '../../shared/workshops';
+import { hasUnstorable, INT4_MAX, YEAR_MAX, YEAR_MIN } from '../../shared/text';
 import type { CoreContext } from '../core/context';
 import { discoveryFilters, hasTrigram, searchWords, textQuery, typedTerms, type DiscoveryInput, type TextTerm } from './discovery-filters';
 import { facetCells, facetsFromCells } from './facet-counts';
@@ -39,8 +40,16 @@ interface Cursor {
 const isTerm = (t: unknown): t is TextTerm => {
   const { words, prefix } = (t ?? {}) as Partial<TextTerm>;
   // Typed words reach to_tsquery: only letters and digits, as searchWords makes them.
-  return typeof prefix === 'boolean' && Array.isArray(words) && words.length > 0 && words.length <= 3 && words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 200 && (!prefix || /^[\p{L}\p{N}]+$/u.test(w)));
+  return typeof prefix === 'boolean' && Array.isArray(words) && words.length > 0 && words.length <= 3 && words.every((w) => typeof w === 'string' && w.length > 0 && w.length <= 200 && !hasUnstorable(w) && (!prefix || /^[\p{L}\p{N}]+$/u.test(w)));
 };
+
+/** The cursor's sort key must be what its sort compares: a time for start/created order, a whole number for price and seats. */
+function sortKeyFits(sort: WorkshopSort, v: unknown): boolean {
+  if (sort === 'price' || sort === 'popular') return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= INT4_MAX;
+  if (typeof v !== 'string' || v.length > 40) return false;
+  const t = Date.parse(v);
+  return Number.isFinite(t) && new Date(t).getUTCFullYear() >= YEAR_MIN && new Date(t).getUTCFullYear() <= YEAR_MAX;
+}
 
 const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
 /** A cursor, if it is one of ours and fits the request; `sort` undefined checks only its shape. */
@@ -49,8 +58,11 @@ function decodeCursor(raw: string, sort?: WorkshopSort, tiered?: boolean): Curso
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
     if (
       (sort === undefined || c.s === sort) &&
+      (SORTS as readonly string[]).includes(c.s) &&
       typeof c.id === 'string' &&
-      (typeof c.v === 'string' || typeof c.v === 'number') &&
+      c.id.length <= 100 &&
+      !hasUnstorable(c.id) &&
+      sortKeyFits(c.s, c.v) &&
       (!tiered || [1, 2, 3].includes(c.t as number)) &&
       (c.c === undefined || (Array.isArray(c.c) && c.c.length > 0 && c.c.length <= 8 && c.c.every(isTerm)))
     )

@@ -36,6 +36,7 @@ import {
   workshopRegistrationsInput,
 } from '../registrations';
 import { z } from 'zod';
+import { idText } from '../text';
 import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 
 /**
@@ -102,7 +103,7 @@ export const contract = {
   'registrations:forWorkshop': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<Registration[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'registrations:exportCsv': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'payments:record': channel({ effect: 'write', input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
-  'payments:outstanding': channel({ effect: 'read', input: z.object({ workshopId: z.string().optional() }), output: output<OutstandingRow[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'payments:outstanding': channel({ effect: 'read', input: z.object({ workshopId: idText().optional() }), output: output<OutstandingRow[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;
