@@ -33,6 +33,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Windows come from electron/shell/windows.ts only, which gives each the hardened webPreferences
+    // (electron/shell/hardened-windows.test.ts checks the same from the sources).
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['electron/shell/windows.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['BrowserWindow', 'BrowserView', 'WebContentsView'].flatMap((name) => [
+          { selector: `NewExpression[callee.name='${name}']`, message: `Create windows through openWindow() in electron/shell/windows.ts, never with new ${name}.` },
+          { selector: `NewExpression[callee.property.name='${name}']`, message: `Create windows through openWindow() in electron/shell/windows.ts, never with new ${name}.` },
+        ]),
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

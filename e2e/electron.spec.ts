@@ -27,4 +27,15 @@ test.describe('Electron shell', () => {
     expect(await win.evaluate(() => ({ api: typeof window.api.invoke, require: typeof (window as unknown as { require?: unknown }).require }))).toEqual({ api: 'function', require: 'undefined' });
     await app.close();
   });
+
+  test('serves the renderer from app://workshop-booking, not file://', async () => {
+    const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, WORKSHOP_BOOKING_DATA_DIR: '', ELECTRON_RENDERER_URL: '' } });
+    const win = await app.firstWindow();
+    await expect(win.getByText('Workshop Booking').first()).toBeVisible();
+    expect(win.url()).toMatch(/^app:\/\/workshop-booking\/index\.html/);
+    expect(await win.evaluate(() => location.origin)).toBe('app://workshop-booking');
+    // The CSP header and the scheme keep the page from reaching the disk.
+    expect(await win.evaluate(() => fetch('file:///etc/hostname').then(() => 'read', () => 'refused'))).toBe('refused');
+    await app.close();
+  });
 });

@@ -1,40 +1,63 @@
+import { join } from 'node:path';
 import { app, dialog, Menu } from 'electron';
+import type { Surface } from '../shared/roles';
 import { createCore, type Core } from './core/create-core';
+import type { CoreConfig } from './core/config';
+import { settingsFileIn } from './core/paths';
+import { SavedServerUnreadableError, coreConfigFor } from './core/startup-config';
 import { SchemaTooNewError } from './db/migrate';
-import { coreConfigFor } from './core/startup-config';
+import { rendererLocation } from './protocol/app-origin';
 import { StationSettingsStore } from './settings/station-settings';
+import { registerAppScheme, serveRendererFrom } from './shell/app-protocol';
 import { registerIpc } from './shell/ipc';
+import { buildMenu } from './shell/menu';
+import { safeStorageBox } from './shell/secret-box';
 import { hardenWebContents } from './shell/security';
 import { openWindow } from './shell/windows';
-import { buildMenu } from './shell/menu';
 
 let core: Core | null = null;
 const wantsKiosk = process.argv.includes('--kiosk');
+const packaged = app.isPackaged;
+// ELECTRON_RENDERER_URL (electron-vite's dev server) counts only in development.
+const renderer = rendererLocation({ packaged, devServerUrl: process.env.ELECTRON_RENDERER_URL });
 
-hardenWebContents();
-registerIpc(() => core?.dispatch ?? null);
+registerAppScheme();
+hardenWebContents(renderer.isAppUrl);
+registerIpc(() => core?.dispatch ?? null, renderer.isAppUrl);
 
 // One app per computer: a second start focuses a new window of the running one.
 const primary = app.requestSingleInstanceLock();
 if (!primary) app.quit();
 
+const open = (surface: Surface) => openWindow(surface, { entryUrl: renderer.entryUrl, packaged, onClosed: forget });
+
 async function start(): Promise<void> {
+  serveRendererFrom(join(import.meta.dirname, '../renderer'));
+  const secretBox = safeStorageBox();
   const userData = app.getPath('userData');
-  const config = { ...coreConfigFor(userData), appVersion: app.getVersion() };
+  let config: CoreConfig | null = null;
   try {
+    config = { ...coreConfigFor(userData, process.env, secretBox), appVersion: app.getVersion() };
     core = await createCore(config);
   } catch (err) {
-    const fallback = await explainStartupFailure(err, config.database.kind === 'postgres');
+    const usingServer = err instanceof SavedServerUnreadableError || config?.database.kind === 'postgres';
+    const fallback = await explainStartupFailure(err, usingServer);
     if (fallback === 'embedded') {
-      const store = new StationSettingsStore(config.settingsFile);
+      const store = new StationSettingsStore(settingsFileIn(userData), secretBox);
       store.write({ ...store.read(), databaseUrl: null });
       app.relaunch();
     }
     app.exit(1);
     return;
   }
-  Menu.setApplicationMenu(buildMenu({ openKiosk: () => openWindow('kiosk', forget) }));
-  openWindow(wantsKiosk ? 'kiosk' : 'workstation', forget);
+  try {
+    // A settings file from before encryption keeps its values but loses its clear-text password now.
+    core.ctx.settings.protectAtRest();
+  } catch (err) {
+    console.error('[settings] could not encrypt the saved server address:', err);
+  }
+  Menu.setApplicationMenu(buildMenu({ openKiosk: () => open('kiosk') }, packaged));
+  open(wantsKiosk ? 'kiosk' : 'workstation');
 }
 
 function forget(webContentsId: number): void {
@@ -43,7 +66,7 @@ function forget(webContentsId: number): void {
 
 async function explainStartupFailure(err: unknown, usingServer: boolean): Promise<'quit' | 'embedded'> {
   const detail =
-    err instanceof SchemaTooNewError
+    err instanceof SchemaTooNewError || err instanceof SavedServerUnreadableError
       ? err.message
       : usingServer
         ? 'The shared database server could not be reached or opened. Check the network and the server, or switch this station back to its own embedded database.'
@@ -55,7 +78,10 @@ async function explainStartupFailure(err: unknown, usingServer: boolean): Promis
 
 if (primary) void app.whenReady().then(start);
 
-app.on('second-instance', () => openWindow('workstation', forget));
+// Before start-up has finished there is no app:// handler or database to show yet.
+app.on('second-instance', () => {
+  if (core) open('workstation');
+});
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });

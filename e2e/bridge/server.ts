@@ -4,11 +4,12 @@
  * glue uses. Only the thin Electron shell is left out.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtempSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { createCore } from '../../electron/core/create-core';
+import { answerRendererPath } from '../../electron/protocol/renderer-files';
 import type { Surface } from '../../shared/roles';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -24,8 +25,6 @@ const core = await createCore({
   logError: (err, where) => console.error(`[bridge] ${where}`, err),
 });
 core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
-
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
 async function body(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -57,11 +56,10 @@ const server = createServer(async (req, res) => {
       return json(res, 200, { ok: true });
     }
     if (url.pathname === '/__bridge/health') return json(res, 200, { ok: true });
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(rendererDir, rel === '/' ? 'index.html' : rel);
-    if (!file.startsWith(rendererDir) || !existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    // The app's own file rules and headers (CSP included), as the app:// protocol answers them.
+    const answer = await answerRendererPath(rendererDir, url.pathname, req.method);
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body ?? undefined);
   } catch (err) {
     console.error('[bridge]', err);
     json(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Bridge failure' } });

@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../db/create-db';
+import type { SecretBox } from '../settings/secret-box';
 
 export interface SessionPolicy {
   /** Absolute limit from sign-in, per role group. */
@@ -12,6 +13,8 @@ export interface CoreConfig {
   database: DatabaseConfig;
   /** JSON file holding this installation's station name and chosen database. */
   settingsFile: string;
+  /** Encrypts the server URL in the settings file (Electron's safeStorage in the app); none by default. */
+  secretBox?: SecretBox;
   /** Folder of the embedded database, shown in settings (the default data location). */
   embeddedDataDir?: string;
   /** Injected so tests can move time (session expiry, throttling). */

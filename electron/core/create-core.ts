@@ -53,7 +53,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       sessionLifetimeSeconds: Math.max(sessionPolicy.organiserLifetimeSeconds, sessionPolicy.attendeeLifetimeSeconds),
     }),
     sessions: new SessionStore(),
-    settings: new StationSettingsStore(config.settingsFile),
+    settings: new StationSettingsStore(config.settingsFile, config.secretBox),
     sessionPolicy,
     bcryptCost: config.bcryptCost ?? DEFAULT_BCRYPT_COST,
     appVersion: config.appVersion ?? '0.0.0',

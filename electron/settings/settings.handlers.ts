@@ -1,9 +1,13 @@
 import type { DomainHandlers } from '../core/handler';
 import { testPostgresConnection } from './connection-test';
+import { assertDriverAccepts } from './driver-url';
 import { readSettings, updateSettings } from './settings.service';
 
 export const settingsHandlers: DomainHandlers<'settings'> = {
   'settings:get': async ({ ctx }) => readSettings(ctx),
   'settings:update': ({ ctx, caller, input }) => updateSettings(ctx, caller, input),
-  'settings:testConnection': ({ input }) => testPostgresConnection(input.databaseUrl),
+  'settings:testConnection': ({ input }) => {
+    assertDriverAccepts(input.databaseUrl);
+    return testPostgresConnection(input.databaseUrl);
+  },
 };

@@ -1,8 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { stationNameSchema } from '../../shared/settings';
 import { text } from '../../shared/text';
+import { NO_SECRET_BOX, type SecretBox } from './secret-box';
 
 /** What this installation remembers locally: its name and which database it uses. */
 export interface StoredSettings {
@@ -11,37 +14,125 @@ export interface StoredSettings {
   databaseUrl: string | null;
 }
 
+/**
+ * On disk: `databaseUrl` in clear (files written before encryption, or where the OS has no key
+ * store), or `encryptedDatabaseUrl` (the whole URL, so a password in any of its parts is covered).
+ */
 const fileSchema = z.object({
-  stationName: text().min(1).max(60).catch(''),
-  databaseUrl: text().nullable().catch(null),
+  stationName: text().catch(''),
+  databaseUrl: text().nullable().optional().catch(null),
+  encryptedDatabaseUrl: text().optional().catch(undefined),
 });
+
+interface Loaded {
+  settings: StoredSettings;
+  /** The file holds a server URL in clear although this computer could encrypt it. */
+  clearTextSecret: boolean;
+  unreadable: boolean;
+}
 
 export const defaultStationName = (): string => `Station ${hostname().slice(0, 40) || '1'}`;
 
-export class StationSettingsStore {
-  private cached: StoredSettings | null = null;
+// A name that the current rules refuse (an older version let a NUL through, which then broke every
+// audited action) falls back to the default rather than poisoning the station again.
+const usableName = (name: string): string => {
+  const parsed = stationNameSchema.safeParse(name);
+  return parsed.success ? parsed.data : defaultStationName();
+};
 
-  constructor(private readonly file: string) {}
+export class StationSettingsStore {
+  private cached: Loaded | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly box: SecretBox = NO_SECRET_BOX,
+  ) {}
 
   read(): StoredSettings {
+    return this.loaded().settings;
+  }
+
+  get encryptionAvailable(): boolean {
+    return this.box.available;
+  }
+
+  /** A URL was saved encrypted and this computer cannot decrypt it: it must be entered again. */
+  get savedUrlUnreadable(): boolean {
+    return this.loaded().unreadable;
+  }
+
+  private loaded(): Loaded {
     return (this.cached ??= this.load());
   }
 
-  private load(): StoredSettings {
+  private load(): Loaded {
+    let raw: z.output<typeof fileSchema>;
     try {
-      const parsed = fileSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return { stationName: parsed.stationName || defaultStationName(), databaseUrl: parsed.databaseUrl };
+      raw = fileSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')));
     } catch {
-      return { stationName: defaultStationName(), databaseUrl: null };
+      return { settings: { stationName: defaultStationName(), databaseUrl: null }, clearTextSecret: false, unreadable: false };
+    }
+    const stationName = usableName(raw.stationName);
+    if (raw.encryptedDatabaseUrl !== undefined) {
+      try {
+        if (!this.box.available) throw new Error('no key store');
+        return { settings: { stationName, databaseUrl: this.box.decrypt(raw.encryptedDatabaseUrl) }, clearTextSecret: false, unreadable: false };
+      } catch {
+        return { settings: { stationName, databaseUrl: null }, clearTextSecret: false, unreadable: true };
+      }
+    }
+    const databaseUrl = raw.databaseUrl ?? null;
+    return { settings: { stationName, databaseUrl }, clearTextSecret: databaseUrl !== null && this.box.available, unreadable: false };
+  }
+
+  /**
+   * Written to a temporary file then renamed, so a crash never leaves half a file. Returns an undo
+   * that puts the previous file back exactly, for a caller whose database part fails afterwards.
+   */
+  write(settings: StoredSettings): () => void {
+    const content = JSON.stringify(this.toFile(settings), null, 2);
+    const previousFile = this.readRaw();
+    const previousCache = this.cached;
+    this.replaceFile(content);
+    this.cached = { settings: { ...settings }, clearTextSecret: false, unreadable: false };
+    return () => {
+      if (previousFile === null) rmSync(this.file, { force: true });
+      else this.replaceFile(previousFile);
+      this.cached = previousCache;
+    };
+  }
+
+  /** Encrypts a server URL still kept in clear (a file from before encryption), keeping every value. */
+  protectAtRest(): boolean {
+    if (!this.loaded().clearTextSecret) return false;
+    this.write(this.read());
+    return true;
+  }
+
+  private toFile(settings: StoredSettings): Record<string, unknown> {
+    if (settings.databaseUrl === null || !this.box.available) return { stationName: settings.stationName, databaseUrl: settings.databaseUrl };
+    let encryptedDatabaseUrl: string;
+    try {
+      encryptedDatabaseUrl = this.box.encrypt(settings.databaseUrl);
+    } catch {
+      // Never fall back to clear text silently where encryption is expected.
+      throw new AppError('UNAVAILABLE', 'The system key store refused to encrypt the server address. Unlock it (or sign in to the desktop again) and try once more.');
+    }
+    return { stationName: settings.stationName, encryptedDatabaseUrl };
+  }
+
+  private readRaw(): string | null {
+    try {
+      return readFileSync(this.file, 'utf8');
+    } catch {
+      return null;
     }
   }
 
-  /** Written to a temporary file then renamed, so a crash never leaves half a file. */
-  write(settings: StoredSettings): void {
+  private replaceFile(content: string): void {
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(settings, null, 2), { mode: 0o600 });
+    writeFileSync(tmp, content, { mode: 0o600 });
     renameSync(tmp, this.file);
-    this.cached = { ...settings };
   }
 }

@@ -2,7 +2,7 @@ import type { DomainHandlers } from '../core/handler';
 import { appStatus, createFirstAdmin, loadDemoDataFromSetup } from './setup.service';
 
 export const appHandlers: DomainHandlers<'app'> = {
-  'app:status': ({ ctx }) => appStatus(ctx),
+  'app:status': ({ ctx, caller }) => appStatus(ctx, caller),
 };
 
 export const setupHandlers: DomainHandlers<'setup'> = {

@@ -18,11 +18,13 @@ import { DEMO_ADMIN, DEMO_CATEGORIES, DEMO_WORKSHOPS } from './demo-data';
 // One number for "first run" work, so two stations on a fresh shared server cannot both create a first admin.
 const FIRST_RUN_LOCK = 7_100_001;
 
-export async function appStatus(ctx: CoreContext): Promise<AppStatus> {
+export async function appStatus(ctx: CoreContext, caller: Caller): Promise<AppStatus> {
+  // Not before a forced password change: the demo admin's password is printed on the setup screen.
+  const seesLocation = caller.role === 'admin' && caller.surface === 'workstation' && caller.user?.mustChangePassword === false;
   return {
     needsSetup: (await countUsers(ctx.db)) === 0,
     stationName: ctx.settings.read().stationName,
-    database: { kind: ctx.dbHandle.kind, description: ctx.dbHandle.description },
+    database: seesLocation ? { kind: ctx.dbHandle.kind, location: ctx.dbHandle.description } : { kind: ctx.dbHandle.kind },
     version: ctx.appVersion,
   };
 }

@@ -2,11 +2,10 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/errors';
 import { IPC_INVOKE } from '../../shared/ipc/channel-name';
 import type { Dispatch } from '../core/dispatch';
-import { isAppUrl } from './security';
 import { surfaceOf } from './windows';
 
 /** The only ipcMain handler: checks who is asking, then hands the call to the shared dispatcher. */
-export function registerIpc(getDispatch: () => Dispatch | null): void {
+export function registerIpc(getDispatch: () => Dispatch | null, isAppUrl: (url: string) => boolean): void {
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown, meta: unknown): Promise<Result<unknown>> => {
     const surface = surfaceOf(event.sender.id);
     // Only our own page in our own windows may call: not an iframe, not a page navigated elsewhere.

@@ -1,19 +1,21 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { Surface } from '../../shared/roles';
-import { setAppOrigin } from './security';
+import { hardenedWebPreferences } from './web-preferences';
 
 const surfaceByWebContents = new Map<number, Surface>();
 
 export const surfaceOf = (webContentsId: number): Surface | undefined => surfaceByWebContents.get(webContentsId);
 
-export function rendererUrl(): string {
-  const dev = process.env.ELECTRON_RENDERER_URL;
-  return dev ? dev : `file://${join(import.meta.dirname, '../renderer/index.html')}`;
+export interface WindowOptions {
+  /** The renderer's entry (app://workshop-booking/index.html, or the dev server in development). */
+  entryUrl: string;
+  packaged: boolean;
+  onClosed(webContentsId: number): void;
 }
 
 /** The workstation window (desk and admin), or the self-service kiosk (full screen, locked down). */
-export function openWindow(surface: Surface, onClosed: (webContentsId: number) => void): BrowserWindow {
+export function openWindow(surface: Surface, opts: WindowOptions): BrowserWindow {
   const kiosk = surface === 'kiosk';
   const win = new BrowserWindow({
     width: 1280,
@@ -24,24 +26,15 @@ export function openWindow(surface: Surface, onClosed: (webContentsId: number) =
     kiosk,
     autoHideMenuBar: kiosk,
     title: kiosk ? 'Workshop Booking — Kiosk' : 'Workshop Booking',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: !kiosk,
-    },
+    webPreferences: hardenedWebPreferences({ preload: join(import.meta.dirname, '../preload/index.cjs'), packaged: opts.packaged, spellcheck: !kiosk }),
   });
   const id = win.webContents.id;
   surfaceByWebContents.set(id, surface);
   win.on('closed', () => {
     surfaceByWebContents.delete(id);
-    onClosed(id);
+    opts.onClosed(id);
   });
   win.once('ready-to-show', () => win.show());
-  const url = rendererUrl();
-  setAppOrigin(url);
-  void win.loadURL(kiosk ? `${url}#kiosk` : url);
+  void win.loadURL(kiosk ? `${opts.entryUrl}#kiosk` : opts.entryUrl);
   return win;
 }

@@ -95,12 +95,25 @@ export function SettingsForm({ onSaved }: { onSaved?: (s: StationSettings) => vo
                 Test connection
               </Button>
             </Group>
+            {settings && !settings.encryptionAvailable && (
+              <Alert color="yellow" title="The server password will be saved unencrypted">
+                This computer offers no secure key store to the app (on Linux: no keyring such as GNOME Keyring or KWallet is running), so the server
+                address and its password are saved in clear in the station settings file. Anyone who can read your user folder can read them: use a
+                database account that can do nothing but run this app.
+              </Alert>
+            )}
             {test && (
               <Alert color={test.ok ? 'teal' : 'red'} role="status" title={test.ok ? 'Connection works' : 'Connection failed'}>
                 {test.ok ? `PostgreSQL ${test.serverVersion} answered.` : test.message}
               </Alert>
             )}
           </>
+        )}
+        {settings?.savedUrlUnreadable && (
+          <Alert color="red" title="The saved server address cannot be read here">
+            It was encrypted on another computer or user account (or the system key store is locked). Choose the shared server again and type its
+            address.
+          </Alert>
         )}
         {settings?.restartRequired && <Alert color="yellow">A change of database is saved and takes effect when the app is restarted.</Alert>}
         <Group>

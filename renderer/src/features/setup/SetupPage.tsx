@@ -8,6 +8,9 @@ import { useSession } from '../auth/session.store';
 import { SettingsForm } from '../settings/SettingsForm';
 import { setupApi } from './setup.api';
 
+// Where exactly (folder, server) is for administrators: "Change…" shows it, as settings are open during first run.
+const DATA_PLACE = { embedded: 'on this computer', postgres: 'on a shared server' } as const;
+
 /** First run on an empty database: create the first administrator, or load the demo data. */
 export function SetupPage() {
   const { status, signedIn, load, setSignInEmail } = useSession();
@@ -39,7 +42,7 @@ export function SetupPage() {
   return (
     <AuthLayout title="Set up Workshop Booking" subtitle="Create the first administrator account. You can add staff accounts afterwards." width={520}>
       <Text size="sm" c="dimmed">
-        Station: <b>{status?.stationName}</b> · Data: {status?.database.description}{' '}
+        Station: <b>{status?.stationName}</b> · Data: {status && DATA_PLACE[status.database.kind]}{' '}
         <Button variant="subtle" size="compact-sm" onClick={() => setSettingsOpen(true)}>
           Change…
         </Button>
