@@ -19,7 +19,8 @@ export async function freshDb(kind: 'postgres' | 'embedded', name: string, poolS
   await admin.end();
   const url = new URL(BENCH_PG_URL);
   url.pathname = `/${dbName}`;
-  const h = await createDb({ kind: 'postgres', url: url.toString(), poolSize });
+  // Seeding 100,000 rows takes longer than any app call may: no per-statement limit here.
+  const h = await createDb({ kind: 'postgres', url: url.toString(), poolSize, timeouts: { statementMs: 0, readMs: 0 } });
   await migrateToLatest(h.db);
   return {
     ...h,

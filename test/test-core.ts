@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { createDb } from '../electron/db/create-db';
+import type { Database } from '../electron/db/schema';
 import type { Result } from '../shared/errors';
 import { isWriteChannel, type Channel, type InputOf, type OutputOf } from '../shared/ipc/contract';
 import type { Surface } from '../shared/roles';
@@ -26,6 +28,16 @@ function warnOnce(message: string): void {
   if (warned.has(message)) return;
   warned.add(message);
   console.warn(`[tests] ${message}`);
+}
+
+/** One test that needs a real PostgreSQL server; skipped without TEST_DATABASE_URL, and the run says so. */
+export function itOnPostgres(name: string, body: () => Promise<void>): void {
+  if (process.env.TEST_DATABASE_URL) {
+    it(name, body);
+    return;
+  }
+  warnOnce(`skipped, needs PostgreSQL (set TEST_DATABASE_URL): ${name}`);
+  it.skip(name, body);
 }
 
 /**
@@ -129,6 +141,20 @@ export async function createTestCore(kind: TestDbKind, overrides: Partial<CoreCo
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Bulk set-up work (seeding thousands of rows) on a connection without the app's per-statement
+ * time limit, which a loaded test machine could otherwise hit.
+ */
+export async function withUntimedDb<T>(t: TestCore, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  if (t.databaseConfig.kind !== 'postgres') return work(t.core.ctx.db);
+  const h = await createDb({ ...t.databaseConfig, poolSize: 1, timeouts: { statementMs: 0, readMs: 0 } });
+  try {
+    return await work(h.db);
+  } finally {
+    await h.close();
+  }
 }
 
 export const STRONG_PASSWORD = 'correct horse battery staple';

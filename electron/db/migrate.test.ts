@@ -74,6 +74,8 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       await t.core.close();
       const reopen = () => createCore({ database: t.databaseConfig, settingsFile: '/nonexistent/settings.json', logError: () => undefined });
       await expect(reopen()).rejects.toBeInstanceOf(SchemaTooNewError);
+      // Drops this test's database (the core is closed already) before the next tests get a fresh one.
+      await t.close();
       t = await createTestCore(kind);
     });
   }

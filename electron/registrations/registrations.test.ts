@@ -57,8 +57,8 @@ describe.each(testDatabaseKinds())('registrations on %s', (kind) => {
     it('frees the seat on cancellation and promotes the first person waiting, in one step', async () => {
       const w = await publishedWorkshop(t, cat, { capacity: 1, waitlistEnabled: true });
       const a = await mustWalkIn(w.id, 'Ann');
-      const b = await mustWalkIn(w.id, 'Ben');
-      const c = await mustWalkIn(w.id, 'Cy');
+      await mustWalkIn(w.id, 'Ben');
+      await mustWalkIn(w.id, 'Cy');
       await t.must('desk', 'registrations:cancel', { id: a.id, reason: 'Changed plans' });
       const list = await t.must('desk', 'registrations:forWorkshop', { workshopId: w.id });
       const byName = Object.fromEntries(list.map((r) => [r.personName, r]));
@@ -67,7 +67,6 @@ describe.each(testDatabaseKinds())('registrations on %s', (kind) => {
       expect(isValidTicketCode(byName.Ben!.ticketCode!)).toBe(true);
       expect(byName.Cy).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
       expect(await seats(w.id)).toBe(1);
-      expect(b.id).not.toBe(c.id);
     });
 
     it('refuses registration for a workshop that is not published or has started', async () => {

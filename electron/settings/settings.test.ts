@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeSecretBox } from '../../test/fake-secret-box';
-import { setupAdmin, signedIn, testDatabaseKinds, useTestCore, type TestCore } from '../../test/test-core';
+import { setupAdmin, signedIn, testDatabaseKinds, useTestCore, type TestCore, itOnPostgres } from '../../test/test-core';
 import { testPostgresConnection } from './connection-test';
 import { assertDriverAccepts } from './driver-url';
 import { StationSettingsStore } from './station-settings';
@@ -195,7 +195,7 @@ describe('connection test', () => {
     expect(r).toMatchObject({ ok: false, reason: 'not_postgres' });
   });
 
-  it.runIf(process.env.TEST_DATABASE_URL)('connects to a real server and names a missing database', async () => {
+  itOnPostgres('connects to a real server and names a missing database', async () => {
     const ok = await testPostgresConnection(process.env.TEST_DATABASE_URL!);
     expect(ok).toMatchObject({ ok: true, serverVersion: expect.stringMatching(/^\d+/) });
     const url = new URL(process.env.TEST_DATABASE_URL!);

@@ -2,7 +2,7 @@ import { sql, type Compilable, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchWorkshopsInput, type SearchWorkshopsInput } from '../../shared/workshops';
 import { seedSyntheticCatalogue } from '../../bench/synthetic-catalogue';
-import { createTestCore, testDatabaseKinds, type TestCore } from '../../test/test-core';
+import { createTestCore, testDatabaseKinds, withUntimedDb, type TestCore } from '../../test/test-core';
 import { typedTerms } from './discovery-filters';
 import { postedCells, scannedCells } from './facet-counts';
 import { spellingQuery } from './spelling';
@@ -14,7 +14,7 @@ describe.each(testDatabaseKinds())('discovery query plans on %s', (kind) => {
   let t: TestCore;
   beforeAll(async () => {
     t = await createTestCore(kind);
-    await seedSyntheticCatalogue(t.core.ctx.db, 20_000);
+    await withUntimedDb(t, (db) => seedSyntheticCatalogue(db, 20_000));
   });
   afterAll(() => t.close());
 

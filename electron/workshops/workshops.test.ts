@@ -53,7 +53,8 @@ describe.each(testDatabaseKinds())('workshop management on %s', (kind) => {
     const copy = await t.must('admin', 'workshops:duplicate', { id: w.id });
     expect(copy).toMatchObject({ status: 'draft', title: 'Intro to Watercolour (copy)', tags: ['a', 'b'], seatsTaken: 0 });
     expect(new Date(copy.startsAt).getTime() - new Date(w.startsAt).getTime()).toBe(7 * 86_400_000);
-    expect(copy.id).not.toBe(w.id);
+    // The original is untouched: still published, on its own date.
+    expect(await t.must('admin', 'workshops:get', { id: w.id })).toMatchObject({ status: 'published', startsAt: w.startsAt, title: w.title });
   });
 
   it('moves through publish, unpublish, cancel and archive, refusing what makes no sense', async () => {

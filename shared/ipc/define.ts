@@ -29,7 +29,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
 
 export const output = <T>(): T => undefined as unknown as T;
 
-export const channel = <I extends z.ZodType, O>(def: ChannelDef<I, O>): ChannelDef<I, O> => def;
+/** Keeps the literal effect, so the type of the write channels can be read off the contract. */
+export const channel = <I extends z.ZodType, O, E extends Effect>(def: ChannelDef<I, O> & { effect: E }): ChannelDef<I, O> & { effect: E } => def;
 
 /** For channels that take nothing: accepts `{}` or nothing at all. */
 export const noInput = z.object({}).strict().optional();
