@@ -7,6 +7,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { SignUpPage } from '../features/auth/SignUpPage';
 import { useSession } from '../features/auth/session.store';
 import { SetupPage } from '../features/setup/SetupPage';
+import { ConnectionBanner } from '../features/connection/ConnectionBanner';
 import { Shell } from './Shell';
 import './global.css';
 
@@ -58,6 +59,7 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <Notifications position="bottom-right" />
+      <ConnectionBanner />
       <Screens />
     </MantineProvider>
   );
