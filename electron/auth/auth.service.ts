@@ -73,7 +73,7 @@ export async function resolveSession(ctx: CoreContext, clientId: string): Promis
     ctx.sessions.end(clientId, reason);
     return null;
   }
-  ctx.sessions.touch(clientId, now.getTime());
+  ctx.sessions.touch(clientId, now.getTime(), role);
   return {
     token: held.token,
     createdAt,

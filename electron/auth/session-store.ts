@@ -1,3 +1,5 @@
+import type { Role } from '../../shared/roles';
+
 /**
  * Which better-auth session each window (or e2e page) holds. Lives only in the main process:
  * the renderer never sees the cookie. Idle expiry is tracked here because it is a per-window notion.
@@ -9,6 +11,8 @@ export interface ClientSession {
   /** Sign-in time on the core's clock (the absolute limit counts from here). */
   openedAtMs: number;
   lastActivityMs: number;
+  /** The role seen at the last call, so events can be addressed without asking the database. */
+  role?: Role;
 }
 
 export class SessionStore {
@@ -25,9 +29,12 @@ export class SessionStore {
     this.endedReasons.delete(clientId);
   }
 
-  touch(clientId: string, nowMs: number): void {
+  touch(clientId: string, nowMs: number, role?: Role): void {
     const s = this.byClient.get(clientId);
-    if (s) s.lastActivityMs = nowMs;
+    if (s) {
+      s.lastActivityMs = nowMs;
+      if (role) s.role = role;
+    }
   }
 
   end(clientId: string, reason?: string): void {

@@ -2,7 +2,10 @@ import { createAuthInstance } from '../auth/auth-instance';
 import { authHandlers } from '../auth/auth.handlers';
 import { SessionStore } from '../auth/session-store';
 import { auditHandlers } from '../audit/audit.handlers';
-import { createDb, type DbHandle } from '../db/create-db';
+import { createDb, DEFAULT_POOL_SIZE, type DbHandle } from '../db/create-db';
+import { appEvents, type AppEventName } from '../../shared/ipc/events';
+import type { Surface } from '../../shared/roles';
+import { createEventHub, type EventHub } from './events';
 import { migrateToLatest } from '../db/migrate';
 import { settingsHandlers } from '../settings/settings.handlers';
 import { StationSettingsStore } from '../settings/station-settings';
@@ -35,6 +38,10 @@ export const replayers: Replayers = { ...registrationsReplayers };
 export interface Core {
   ctx: CoreContext;
   dispatch: Dispatch;
+  /** Every station's app events (check-ins, registrations …), for the shell or bridge to pass on. */
+  events: EventHub;
+  /** Whether the window `clientId` on `surface` may receive this event (its audience and surfaces). */
+  mayReceive(clientId: string, surface: Surface, event: AppEventName): boolean;
   /** A window or page went away: end its session. */
   forgetClient(clientId: string): Promise<void>;
   close(): Promise<void>;
@@ -62,17 +69,34 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     now: config.clock ?? (() => new Date()),
   };
   await pruneOutcomes(ctx.db, ctx.now());
+  const events = await createEventHub(dbHandle, {
+    url: config.database.kind === 'postgres' && listensOn(config.database) ? config.database.url : undefined,
+    timeouts: config.database.kind === 'postgres' ? config.database.timeouts : undefined,
+    onFault: (err) => logError(err, 'live updates'),
+  });
   const dispatch = createDispatcher(ctx, handlers, replayers, logError);
   return {
     ctx,
     dispatch: (origin: CallOrigin, channel: unknown, input: unknown, meta?: unknown) => dispatch(origin, channel, input, meta),
+    events,
+    mayReceive: (clientId, surface, event) => {
+      const def = appEvents[event];
+      const role = ctx.sessions.get(clientId)?.role ?? 'public';
+      return def.surfaces.includes(surface) && (def.audience.includes('public') || def.audience.includes(role));
+    },
     forgetClient: async (clientId) => {
       const held = ctx.sessions.forget(clientId);
       if (held) await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
     },
-    close: () => dbHandle.close(),
+    close: async () => {
+      await events.close();
+      await dbHandle.close();
+    },
   };
 }
+
+/** A station with a single connection has none to spare for listening: it works without live updates. */
+const listensOn = (database: Extract<CoreConfig['database'], { kind: 'postgres' }>) => (database.poolSize ?? DEFAULT_POOL_SIZE) >= 2;
 
 /**
  * Opens the database and brings its schema up to date. On PostgreSQL the migrations run on a
@@ -87,7 +111,7 @@ async function openMigrated(database: CoreConfig['database'], onFault: (err: unk
     } finally {
       await migrator.close();
     }
-    return createDb(database, { onFault });
+    return createDb(database, { onFault, reservedConnections: listensOn(database) ? 1 : 0 });
   }
   const handle = await createDb(database, { onFault });
   try {

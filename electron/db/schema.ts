@@ -75,6 +75,7 @@ export interface Database {
   registration: RegistrationTable;
   payment: PaymentTable;
   request_outcome: RequestOutcomeTable;
+  checkin_event: CheckinEventTable;
 }
 
 export interface RequestOutcomeTable {
@@ -190,12 +191,31 @@ export interface RegistrationTable {
   station: string;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** The effective check-in (migration 0011), null when not checked in. */
+  checkin_id: ColumnType<string | null, string | null | undefined, string | null>;
+  person_phone_digits: ColumnType<string | null, never, never>;
+}
+
+export interface CheckinEventTable {
+  id: Generated<string>;
+  registration_id: string;
+  workshop_id: string;
+  kind: 'check_in' | 'reversal';
+  reverses_id: string | null;
+  at: Timestamp;
+  recorded_at: Generated<Date>;
+  station: string;
+  surface: 'workstation' | 'kiosk';
+  actor_id: string | null;
+  actor_name: string | null;
+  request_id: string | null;
+  reason: string | null;
 }
 
 export interface PaymentTable {
   id: Generated<string>;
   registration_id: string;
-  kind: 'payment' | 'refund' | 'waiver';
+  kind: 'payment' | 'refund' | 'waiver' | 'void';
   amount_minor: number;
   currency: string;
   method: 'cash' | 'card' | 'transfer' | 'other' | 'none';
@@ -203,4 +223,7 @@ export interface PaymentTable {
   actor_id: string | null;
   station: string;
   at: Generated<Date>;
+  voids_id: string | null;
+  tendered_minor: number | null;
+  surface: Generated<'workstation' | 'kiosk'>;
 }

@@ -12,6 +12,10 @@ export const ACTIVE_STATUSES = ['pending', 'confirmed', 'waitlisted'] as const;
 
 export const newTicketCode = (): string => makeTicketCode((n) => randomInt(n));
 
+/** What has been paid for registration `r`: payments, less refunds and voided desk payments. */
+export const PAID_MINOR = sql<number>`coalesce((select sum(case when p.kind = 'payment' then p.amount_minor when p.kind in ('refund', 'void') then -p.amount_minor else 0 end)
+  from payment p where p.registration_id = r.id), 0)::int`;
+
 /** Registrations with their workshop, waiting-list position and amount paid so far. */
 export function registrationQuery(db: Db) {
   return db
@@ -45,8 +49,7 @@ export function registrationQuery(db: Db) {
       sql<number | null>`case when r.status = 'waitlisted' then (
         select count(*) from registration r2 where r2.workshop_id = r.workshop_id and r2.status = 'waitlisted'
           and r2.waitlist_seq <= r.waitlist_seq)::int end`.as('waitlist_position'),
-      sql<number>`coalesce((select sum(case when p.kind = 'payment' then p.amount_minor when p.kind = 'refund' then -p.amount_minor else 0 end)
-        from payment p where p.registration_id = r.id), 0)::int`.as('paid_minor'),
+      sql<number>`${PAID_MINOR}`.as('paid_minor'),
     ]);
 }
 

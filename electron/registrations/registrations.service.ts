@@ -78,6 +78,37 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
   }
 }
 
+/**
+ * Staff registering someone who stands at the desk, inside the caller's transaction: a free seat in
+ * either registration mode (nobody needs to approve a person who is here), until the workshop ends
+ * (late arrivals are welcome). Full: the waiting list when asked for and the workshop has one.
+ * Request ids are the caller's business (the walk-in records its own outcome).
+ */
+export async function seatWalkIn(trx: Transaction<Database>, caller: Caller, workshopId: string, person: Person, now: Date, waitlistIfFull: boolean): Promise<Registration> {
+  const booking = { id: randomUUID(), workshopId, person, now, ticket: newTicketCode(), caller: { ...caller, request: null } };
+  const seat = sql`update workshop set seats_taken = seats_taken + 1
+    where id = ${workshopId} and seats_taken < capacity and status = 'published' and ends_at > ${now}
+    returning ${HEAD}`;
+  const seated = await insertRegistration(trx, booking, 'confirmed', seat);
+  if (seated) return seated;
+  const head = await holdWorkshop(trx, workshopId);
+  if (head.status !== 'published') throw new AppError('CONFLICT', `This workshop is ${head.status === 'draft' ? 'not published yet' : head.status}: registration is closed.`);
+  if (new Date(head.ends_at) <= now) throw new AppError('CONFLICT', 'This workshop has ended: registration is closed.');
+  const existing = await findActiveRegistration(trx, workshopId, person);
+  if (existing) throw alreadyRegistered(existing);
+  const late = await insertRegistration(trx, booking, 'confirmed', seat);
+  if (late) return late;
+  if (!head.waitlist_enabled) throw new AppError('CONFLICT', 'This workshop is full, and it has no waiting list.');
+  if (!waitlistIfFull) throw new AppError('CONFLICT', 'This workshop is full. It has a waiting list: add them to it instead?');
+  return (await insertRegistration(trx, booking, 'waitlisted', sql`select ${HEAD} from workshop where id = ${workshopId}`))!;
+}
+
+/** The person's active registration for a workshop, for messages after a unique-index refusal. */
+export async function alreadyRegisteredError(db: Db, workshopId: string, person: Person): Promise<AppError> {
+  const existing = await findActiveRegistration(db, workshopId, person);
+  return existing ? alreadyRegistered(existing) : new AppError('CONFLICT', 'Already registered for this workshop.');
+}
+
 interface Booking {
   id: string;
   workshopId: string;

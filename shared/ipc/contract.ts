@@ -36,6 +36,7 @@ import {
   workshopRegistrationsInput,
 } from '../registrations';
 import { z } from 'zod';
+import type { AppEventName, EventPayload } from './events';
 import { idText } from '../text';
 import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 
@@ -135,4 +136,6 @@ export interface CallMeta {
 /** What the preload exposes as `window.api`, typed from the contract. */
 export interface Api {
   invoke<C extends Channel>(channel: C, input: InputOf<C>, meta?: CallMeta): Promise<Result<OutputOf<C>>>;
+  /** Listens for a main → renderer event (declared in ./events); returns the way to stop. */
+  on<E extends AppEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }

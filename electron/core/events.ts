@@ -1,0 +1,127 @@
+import pg from 'pg';
+import { sql, type RawBuilder } from 'kysely';
+import { appEvents, isAppEvent, type AppEventName, type EventPayload } from '../../shared/ipc/events';
+import type { DbHandle } from '../db/create-db';
+import { pgClientConfig, DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../db/resilient-pool';
+
+/** The PostgreSQL notification channel app events travel on, between all stations of one database. */
+export const EVENTS_CHANNEL = 'wb_events';
+
+type Listener = (name: AppEventName, payload: unknown) => void;
+
+/**
+ * Publishes an app event from inside a statement or transaction: PostgreSQL delivers a notification
+ * only when the transaction commits, so nobody hears of a change that was rolled back. Use it as a
+ * select-list expression (it returns nothing worth reading).
+ */
+export function notifySql<E extends AppEventName>(name: E, payload: EventPayload<E>): RawBuilder<unknown> {
+  return sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ name, payload })})`;
+}
+
+export interface EventHub {
+  subscribe(l: Listener): () => void;
+  /** Delivers an event of this station itself (no database involved), e.g. 'app:resync'. */
+  emitLocal<E extends AppEventName>(name: E, payload: EventPayload<E>): void;
+  /** Whether events from other stations are arriving (false while the listener reconnects). */
+  live(): boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Hears every station's events. On PostgreSQL a connection of its own (LISTEN needs a session; it is
+ * one of the station's connections) that reconnects by itself, and says 'app:resync' when it is back
+ * because notifications sent meanwhile are lost. On the embedded database, PGlite's own listen.
+ */
+export async function createEventHub(db: DbHandle, opts: { url?: string; timeouts?: Partial<DatabaseTimeouts>; onFault(err: unknown): void }): Promise<EventHub> {
+  const listeners = new Set<Listener>();
+  const deliver = (raw: string | undefined) => {
+    let msg: { name?: unknown; payload?: unknown };
+    try {
+      msg = JSON.parse(raw ?? '');
+    } catch {
+      return;
+    }
+    if (!isAppEvent(msg.name)) return;
+    const parsed = appEvents[msg.name].payload.safeParse(msg.payload);
+    if (!parsed.success) return;
+    for (const l of listeners) {
+      try {
+        l(msg.name, parsed.data);
+      } catch (err) {
+        opts.onFault(err);
+      }
+    }
+  };
+  const hub = {
+    subscribe: (l: Listener) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    emitLocal: <E extends AppEventName>(name: E, payload: EventPayload<E>) => deliver(JSON.stringify({ name, payload })),
+  };
+
+  if (db.pglite) {
+    const unlisten = await db.pglite.listen(EVENTS_CHANNEL, (payload) => deliver(payload));
+    return { ...hub, live: () => true, close: async () => unlisten() };
+  }
+
+  let client: pg.Client | null = null;
+  let connected = false;
+  let closed = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let delay = 500;
+  const connect = async (): Promise<void> => {
+    if (closed) return;
+    const c = new pg.Client({ ...pgClientConfig(opts.url!, { ...DEFAULT_TIMEOUTS, ...opts.timeouts }), statement_timeout: undefined, query_timeout: undefined });
+    c.on('error', (err) => {
+      opts.onFault(err);
+      lost(c);
+    });
+    c.on('end', () => lost(c));
+    c.on('notification', (n) => {
+      if (n.channel === EVENTS_CHANNEL) deliver(n.payload);
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${EVENTS_CHANNEL}`);
+    } catch (err) {
+      opts.onFault(err);
+      await c.end().catch(() => undefined);
+      schedule();
+      return;
+    }
+    if (closed) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    const wasLost = client !== null || delay > 500;
+    client = c;
+    connected = true;
+    delay = 500;
+    if (wasLost) hub.emitLocal('app:resync', {});
+  };
+  const lost = (c: pg.Client) => {
+    if (client !== c) return;
+    connected = false;
+    void c.end().catch(() => undefined);
+    schedule();
+  };
+  const schedule = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      void connect();
+    }, delay);
+    delay = Math.min(delay * 2, 10_000);
+  };
+  await connect();
+  return {
+    ...hub,
+    live: () => connected,
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
