@@ -12,10 +12,10 @@ describe('workshop times', () => {
   });
 
   it('shows a workshop in its own zone, named, whatever the viewer\'s zone', () => {
-    expect(formatWorkshopTime('2026-03-28T09:00:00.000Z', '2026-03-28T12:00:00.000Z', 'Europe/Berlin')).toBe('Sat, 28 Mar 2026, 10:00–13:00 CET (Europe/Berlin)');
-    expect(formatWorkshopTime('2026-03-29T08:00:00.000Z', '2026-03-29T11:00:00.000Z', 'Europe/Berlin')).toBe('Sun, 29 Mar 2026, 10:00–13:00 CEST (Europe/Berlin)');
+    expect(formatWorkshopTime('2026-03-28T09:00:00.000Z', '2026-03-28T12:00:00.000Z', 'Europe/Berlin', 'en-GB')).toBe('Sat, 28 Mar 2026, 10:00–13:00 CET (Europe/Berlin)');
+    expect(formatWorkshopTime('2026-03-29T08:00:00.000Z', '2026-03-29T11:00:00.000Z', 'Europe/Berlin', 'en-GB')).toBe('Sun, 29 Mar 2026, 10:00–13:00 CEST (Europe/Berlin)');
     // A workshop crossing the change: its end is shown in the new offset.
-    expect(formatWorkshopTime('2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z', 'Europe/Berlin')).toBe('Sun, 29 Mar 2026, 01:30–03:30 CET (Europe/Berlin)');
+    expect(formatWorkshopTime('2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z', 'Europe/Berlin', 'en-GB')).toBe('Sun, 29 Mar 2026, 01:30–03:30 CET (Europe/Berlin)');
   });
 
   it('knows valid zones', () => {

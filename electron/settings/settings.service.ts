@@ -16,7 +16,7 @@ export function readSettings(ctx: CoreContext): StationSettings {
 
 export async function updateSettings(ctx: CoreContext, caller: Caller, input: z.output<typeof updateSettingsInput>): Promise<StationSettings> {
   const before = ctx.settings.read();
-  ctx.settings.write({ stationName: input.stationName, databaseUrl: input.databaseUrl });
+  ctx.settings.write({ ...before, stationName: input.stationName, databaseUrl: input.databaseUrl });
   await writeAudit(ctx.db, actorOf(caller), {
     action: 'settings.update',
     entityType: 'station',

@@ -8,11 +8,14 @@ export interface StoredSettings {
   stationName: string;
   /** null: the embedded database in the app's data folder. */
   databaseUrl: string | null;
+  /** Locale for dates and times on this station; absent or null: the system's. */
+  locale?: string | null;
 }
 
 const fileSchema = z.object({
   stationName: z.string().min(1).max(60).catch(''),
   databaseUrl: z.string().nullable().catch(null),
+  locale: z.string().max(35).nullable().optional().catch(null),
 });
 
 export const defaultStationName = (): string => `Station ${hostname().slice(0, 40) || '1'}`;
@@ -29,7 +32,7 @@ export class StationSettingsStore {
   private load(): StoredSettings {
     try {
       const parsed = fileSchema.parse(JSON.parse(readFileSync(this.file, 'utf8')));
-      return { stationName: parsed.stationName || defaultStationName(), databaseUrl: parsed.databaseUrl };
+      return { stationName: parsed.stationName || defaultStationName(), databaseUrl: parsed.databaseUrl, locale: parsed.locale ?? null };
     } catch {
       return { stationName: defaultStationName(), databaseUrl: null };
     }

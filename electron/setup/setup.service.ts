@@ -22,6 +22,7 @@ export async function appStatus(ctx: CoreContext): Promise<AppStatus> {
   return {
     needsSetup: (await countUsers(ctx.db)) === 0,
     stationName: ctx.settings.read().stationName,
+    locale: ctx.settings.read().locale ?? null,
     database: { kind: ctx.dbHandle.kind, description: ctx.dbHandle.description },
     version: ctx.appVersion,
   };

@@ -5,6 +5,7 @@ import { changePasswordInput, createFirstAdminInput, signInInput, signUpInput, t
 import type { Result } from '../errors';
 import type { ConnectionTestResult, StationSettings } from '../settings';
 import { testConnectionInput, updateSettingsInput } from '../settings';
+import { setLocaleInput } from '../locale';
 import type { TemporaryPassword, UserList, UserSummary } from '../users';
 import { createUserInput, listUsersInput, setDisabledInput, setRoleInput, userIdInput } from '../users';
 import type { Category, FilterOptions, OrganiserWorkshopRow, SearchResult, Tag, WorkshopDetail } from '../workshops';
@@ -65,6 +66,7 @@ export const contract = {
   'settings:get': channel({ input: noInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
   'settings:update': channel({ input: updateSettingsInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
   'settings:testConnection': channel({ input: testConnectionInput, output: output<ConnectionTestResult>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
+  'settings:setLocale': channel({ input: setLocaleInput, output: output<{ locale: string | null }>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   // Discovery is open to anyone, the kiosk included (browsing needs no account).
   'workshops:search': channel({ input: searchWorkshopsInput, output: output<SearchResult>(), audience: ['public'], surfaces: EVERYWHERE }),

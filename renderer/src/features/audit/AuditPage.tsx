@@ -1,14 +1,16 @@
-import { Button, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/audit';
 import { handleResult } from '../../lib/notify';
 import { auditApi } from './audit.api';
+import { useFormat } from '../../app/format';
 
 const PAGE = 50;
-const fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 export function AuditPage() {
+  const format = useFormat();
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [loading, setLoading] = useState(true);
   const [more, setMore] = useState(false);
@@ -29,7 +31,7 @@ export function AuditPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Audit log</Title>
+        <PageTitle>Audit log</PageTitle>
         <Button variant="default" onClick={() => load()}>
           Refresh
         </Button>
@@ -46,7 +48,7 @@ export function AuditPage() {
         idAccessor="id"
         noRecordsText="Nothing recorded yet"
         columns={[
-          { accessor: 'at', title: 'When', render: (e) => fmt.format(new Date(e.at)) },
+          { accessor: 'at', title: 'When', render: (e) => format.dateTime(e.at) },
           { accessor: 'actorEmail', title: 'Who', render: (e) => e.actorEmail ?? '—' },
           { accessor: 'station', title: 'Station' },
           { accessor: 'action', title: 'Action', render: (e) => <Code>{e.action}</Code> },

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { searchFilterErrors, type FilterOptions } from '../../../../shared/workshops';
 import { handleResult } from '../../lib/notify';
 import { workshopsApi } from '../workshops/workshops.api';
 import { useCatalogue } from './catalogue.store';
+import { DateField } from '../../app/DateFields';
 
 /** The filter column. Facet counts beside categories and cities reflect the other filters. */
 export function CatalogueFilters() {
@@ -60,8 +61,8 @@ export function CatalogueFilters() {
           ))}
         </Stack>
       </div>
-      <TextInput type="date" label="From" value={filters.from ?? ''} error={errors.from} onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })} />
-      <TextInput type="date" label="To" value={filters.to ?? ''} onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })} />
+      <DateField label="From" placeholder="Any date" value={filters.from ?? null} error={errors.from} onChange={(from) => setFilters({ from: from ?? undefined })} />
+      <DateField label="To" placeholder="Any date" value={filters.to ?? null} onChange={(to) => setFilters({ to: to ?? undefined })} />
       <Switch label="Free only" checked={filters.freeOnly ?? false} onChange={(e) => setFilters({ freeOnly: e.currentTarget.checked || undefined })} />
       <div>
         <Group gap="xs" grow align="flex-start">

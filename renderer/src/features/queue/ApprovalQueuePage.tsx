@@ -1,22 +1,24 @@
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
-import { formatWorkshopTime } from '../../../../shared/time';
 import type { Category } from '../../../../shared/workshops';
 import { useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { registrationsApi } from '../registrations/registrations.api';
 import { taxonomyApi } from '../workshops/workshops.api';
+import { useFormat } from '../../app/format';
+import { DateField } from '../../app/DateFields';
 
 const PAGE = 100;
-const fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const OUTCOME_LABELS: Record<BulkOutcome, string> = { approved: 'Approved', waitlisted: 'Waiting list', full: 'Not approved: full', rejected: 'Rejected', not_pending: 'Already handled' };
 const OUTCOME_COLORS: Record<BulkOutcome, string> = { approved: 'teal', waitlisted: 'orange', full: 'red', rejected: 'gray', not_pending: 'gray' };
 
 /** Pending requests across all workshops; bulk approval goes oldest first within each workshop's seats. */
 export function ApprovalQueuePage() {
   const go = useNav((s) => s.go);
+  const format = useFormat();
   const [filter, setFilter] = useState<QueueFilter>({});
   const [categories, setCategories] = useState<Category[]>([]);
   const [sort, setSort] = useState<DataTableSortStatus<QueueRow>>({ columnAccessor: 'requestedAt', direction: 'asc' });
@@ -69,7 +71,7 @@ export function ApprovalQueuePage() {
 
   return (
     <Stack>
-      <Title order={2}>Approval queue</Title>
+      <PageTitle>Approval queue</PageTitle>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
@@ -85,8 +87,8 @@ export function ApprovalQueuePage() {
                 w={260}
               />
               <Select label="Category" placeholder="All" clearable data={categories.map((c) => ({ value: c.id, label: c.name }))} value={filter.categoryId ?? null} onChange={(v) => changeFilter({ categoryId: v ?? undefined })} w={180} />
-              <TextInput type="date" label="Workshops from" value={filter.from ?? ''} onChange={(e) => changeFilter({ from: e.currentTarget.value || undefined })} />
-              <TextInput type="date" label="to" value={filter.to ?? ''} onChange={(e) => changeFilter({ to: e.currentTarget.value || undefined })} />
+              <DateField label="Workshops from" placeholder="Any date" value={filter.from ?? null} onChange={(from) => changeFilter({ from: from ?? undefined })} w={180} />
+              <DateField label="to" placeholder="Any date" value={filter.to ?? null} onChange={(to) => changeFilter({ to: to ?? undefined })} w={180} />
             </Group>
             <Group justify="space-between">
               <Text aria-live="polite">
@@ -129,9 +131,9 @@ export function ApprovalQueuePage() {
               getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': `Select ${r.personName}` })}
               noRecordsText="No pending requests"
               columns={[
-                { accessor: 'requestedAt', title: 'Requested', sortable: true, render: (r) => fmt.format(new Date(r.requestedAt)) },
+                { accessor: 'requestedAt', title: 'Requested', sortable: true, render: (r) => format.dateTime(r.requestedAt) },
                 { accessor: 'personName', title: 'Person', render: (r) => (<Stack gap={0}><Text size="sm" fw={600}>{r.personName}</Text><Text size="xs" c="dimmed">{r.personEmail ?? ''}</Text></Stack>) },
-                { accessor: 'workshopTitle', title: 'Workshop', render: (r) => (<Stack gap={0}><Text size="sm">{r.workshopTitle}</Text><Text size="xs" c="dimmed">{formatWorkshopTime(r.workshopStartsAt, r.workshopStartsAt, r.workshopTimeZone).replace(/–.*? /, ' ')}</Text></Stack>) },
+                { accessor: 'workshopTitle', title: 'Workshop', render: (r) => (<Stack gap={0}><Text size="sm">{r.workshopTitle}</Text><Text size="xs" c="dimmed">{format.workshopTime(r.workshopStartsAt, null, r.workshopTimeZone)}</Text></Stack>) },
                 { accessor: 'categoryName', title: 'Category' },
               ]}
             />
@@ -139,7 +141,7 @@ export function ApprovalQueuePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               Requests, waiting lists and free seats
             </Title>
             {data.workshops.length === 0 && <Text c="dimmed" size="sm">Nothing waiting.</Text>}

@@ -6,11 +6,13 @@ import { handleResult, notifySuccess } from '../../lib/notify';
 import { whatRegisteringMeans } from '../workshops/registrationExplainer';
 import { RegistrationState } from './RegistrationState';
 import { registrationsApi } from './registrations.api';
+import { useFormat } from '../../app/format';
 
 const ACTIVE = ['pending', 'confirmed', 'waitlisted'];
 
 /** On a workshop page: register (after a clear summary), or see and cancel your registration. */
 export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: () => void }) {
+  const format = useFormat();
   const [mine, setMine] = useState<Registration | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -60,7 +62,7 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           Your registration
         </Title>
         {mine && <RegistrationState r={mine} />}
@@ -84,7 +86,7 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={`${action}: ${w.title}`}>
         <Stack>
           <List size="sm" spacing={6}>
-            {whatRegisteringMeans(w).map((line) => (
+            {whatRegisteringMeans(w, format).map((line) => (
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>

@@ -1,10 +1,11 @@
-import { Stack, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
   return (
     <Stack>
-      <Title order={2}>Station settings</Title>
+      <PageTitle>Station settings</PageTitle>
       <SettingsForm />
     </Stack>
   );

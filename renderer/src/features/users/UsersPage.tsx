@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
@@ -48,7 +49,7 @@ export function UsersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Users</Title>
+        <PageTitle>Users</PageTitle>
         <Button onClick={() => setCreating(true)}>New account</Button>
       </Group>
       <Group>

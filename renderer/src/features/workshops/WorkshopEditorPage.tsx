@@ -1,4 +1,5 @@
-import { Alert, Button, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
 import { useEffect, useMemo, useState } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type Currency } from '../../../../shared/money';
@@ -8,6 +9,7 @@ import { useNav } from '../../app/navigation';
 import type { Result } from '../../../../shared/errors';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { taxonomyApi, workshopsApi } from './workshops.api';
+import { DateTimeField } from '../../app/DateFields';
 
 interface Values {
   title: string;
@@ -132,7 +134,7 @@ export function WorkshopEditorPage() {
     <Stack maw={960}>
       <BackLink label="Back to workshop management" onClick={() => go('workshops')} />
       <Group justify="space-between">
-        <Title order={2}>{w ? w.title : 'New workshop'}</Title>
+        <PageTitle>{w ? w.title : 'New workshop'}</PageTitle>
         {w && <Text c="dimmed">Status: {STATUS_LABELS[w.status]}</Text>}
       </Group>
       {w && (
@@ -209,10 +211,10 @@ export function WorkshopEditorPage() {
               <Select label="Time zone" description="Times are entered and shown in this zone" withAsterisk data={zoneData} searchable limit={50} {...form.getInputProps('timeZone')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput type="datetime-local" label="Starts" withAsterisk {...form.getInputProps('startsLocal')} />
+              <DateTimeField label="Starts" description={`In ${form.values.timeZone.replace(/_/g, ' ')}`} placeholder="Pick a date and time" withAsterisk {...form.getInputProps('startsLocal')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput type="datetime-local" label="Ends" withAsterisk {...form.getInputProps('endsLocal')} />
+              <DateTimeField label="Ends" description={`In ${form.values.timeZone.replace(/_/g, ' ')}`} placeholder="Pick a date and time" withAsterisk {...form.getInputProps('endsLocal')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <NumberInput label="Seats" withAsterisk min={1} allowDecimal={false} {...form.getInputProps('capacity')} description={w ? `${w.seatsTaken} confirmed` : undefined} />
