@@ -73,8 +73,9 @@ export async function pickDateTime(page: Page, label: string, local: string): Pr
   const [, y, m, d, hh, mm] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)!;
   await page.getByRole('button', { name: label, exact: true }).click();
   const dropdown = page.locator('[data-dates-dropdown]');
-  await dropdown.getByRole('button', { name: 'Choose another month' }).click();
-  await dropdown.getByRole('button', { name: 'Choose another year' }).click();
+  // Up from the month ("March 2026") to its year ("2026"), then to the decade.
+  await dropdown.getByRole('button', { name: /^[A-Z][a-z]+ \d{4}$/ }).click();
+  await dropdown.getByRole('button', { name: /^\d{4}$/ }).click();
   await dropdown.getByRole('button', { name: y!, exact: true }).click();
   await dropdown.getByRole('button', { name: MONTHS[Number(m) - 1]!, exact: true }).click();
   await dropdown.getByRole('button', { name: `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`, exact: true }).click();

@@ -1,7 +1,8 @@
 import { DatePickerInput, DateTimePicker, type DatePickerInputProps, type DateTimePickerProps } from '@mantine/dates';
 import { useFormat, type Format } from './format';
 
-// Names for the calendars' buttons: without them a screen reader hears "button" for the arrows.
+// Names for the calendars' arrow buttons: without them a screen reader hears just "button". The
+// month and year buttons between them keep their visible text ("March 2027") as their name.
 const CALENDAR_LABELS = {
   previousMonth: 'Previous month',
   nextMonth: 'Next month',
@@ -9,8 +10,6 @@ const CALENDAR_LABELS = {
   nextYear: 'Next year',
   previousDecade: 'Previous decade',
   nextDecade: 'Next decade',
-  monthLevelControl: 'Choose another month',
-  yearLevelControl: 'Choose another year',
 };
 
 const dayLabel = (format: Format) => (day: string) => format.date(day.slice(0, 10));

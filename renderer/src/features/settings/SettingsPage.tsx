@@ -1,12 +1,18 @@
-import { Stack } from '@mantine/core';
+import { Divider, Stack } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
+import { useSession } from '../auth/session.store';
+import { LocaleSetting } from './LocaleSetting';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
+  const refreshStatus = useSession((s) => s.refreshStatus);
   return (
     <Stack>
       <PageTitle>Station settings</PageTitle>
-      <SettingsForm />
+      {/* The header and Home show the station's name: they follow a rename at once. */}
+      <SettingsForm onSaved={() => void refreshStatus()} />
+      <Divider />
+      <LocaleSetting />
     </Stack>
   );
 }
