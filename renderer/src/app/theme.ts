@@ -63,5 +63,8 @@ export const theme = createTheme({
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' }, attributes: { header: { role: 'presentation' } } } },
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } } },
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } },
+    // A menu holds only its items: Mantine's focus placeholder (a focusable "presentation" div) breaks
+    // the menu role's required children; without it, opening a menu focuses its first item.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });
