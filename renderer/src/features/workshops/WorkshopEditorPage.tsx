@@ -10,6 +10,7 @@ import type { Result } from '../../../../shared/errors';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { taxonomyApi, workshopsApi } from './workshops.api';
 import { DateTimeField } from '../../app/DateFields';
+import { useFormat } from '../../app/format';
 
 interface Values {
   title: string;
@@ -65,6 +66,8 @@ export function WorkshopEditorPage() {
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmLatePublish, setConfirmLatePublish] = useState(false);
+  const format = useFormat();
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -130,6 +133,14 @@ export function WorkshopEditorPage() {
 
   if (workshopId && !w) return <Loader aria-label="Loading workshop" />;
 
+  const publish = () => w && act(workshopsApi.publish(w.id), 'Published: attendees can now find it.');
+  // A draft whose saved dates are past: the main process refuses to publish one that has ended; one
+  // that has started can be published, but nobody can register for it any more.
+  const now = Date.now();
+  const ended = w?.status === 'draft' && new Date(w.endsAt).getTime() <= now;
+  const started = w?.status === 'draft' && !ended && new Date(w.startsAt).getTime() <= now;
+  const when = w ? format.workshopTime(w.startsAt, null, w.timeZone) : '';
+
   return (
     <Stack maw={960}>
       <BackLink label="Back to workshop management" onClick={() => go('workshops')} />
@@ -140,7 +151,7 @@ export function WorkshopEditorPage() {
       {w && (
         <Group>
           {w.status === 'draft' && (
-            <Button onClick={() => act(workshopsApi.publish(w.id), 'Published: attendees can now find it.')} loading={busy} disabled={form.isDirty()}>
+            <Button onClick={() => (started ? setConfirmLatePublish(true) : publish())} loading={busy} disabled={form.isDirty() || ended}>
               Publish
             </Button>
           )}
@@ -176,6 +187,16 @@ export function WorkshopEditorPage() {
         </Group>
       )}
       {form.isDirty() && w?.status === 'draft' && <Text size="sm" c="dimmed">Save your changes before publishing.</Text>}
+      {ended && (
+        <Alert color="red" title="This workshop has already ended">
+          It ended before now, so it cannot be published. Change its dates and save to publish it.
+        </Alert>
+      )}
+      {started && (
+        <Alert color="yellow" title="This workshop has already started">
+          It started on {when}. Published now, attendees can see it but nobody can register any more: registration closes at the start.
+        </Alert>
+      )}
       {readOnly && <Alert color="gray">A {w?.status} workshop cannot be edited.</Alert>}
       <form onSubmit={save} noValidate>
         <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -264,6 +285,25 @@ export function WorkshopEditorPage() {
               }}
             >
               Cancel workshop
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={confirmLatePublish} onClose={() => setConfirmLatePublish(false)} title="Publish a workshop that has started?">
+        <Stack>
+          <Text size="sm">It started on {when}: attendees will see it, but nobody can register for it any more.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmLatePublish(false)}>
+              Keep it as a draft
+            </Button>
+            <Button
+              loading={busy}
+              onClick={async () => {
+                await publish();
+                setConfirmLatePublish(false);
+              }}
+            >
+              Publish anyway
             </Button>
           </Group>
         </Stack>
