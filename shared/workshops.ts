@@ -61,6 +61,8 @@ export const searchWorkshopsInput = z
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     priceMin: z.number().int().min(0).optional(),
     priceMax: z.number().int().min(0).optional(),
+    /** The currency priceMin/priceMax are in: workshops priced in others are left out (free ones stay). */
+    currency: z.enum(CURRENCY_CODES as [Currency, ...Currency[]]).optional(),
     freeOnly: z.boolean().optional(),
     tags: z.array(z.string()).max(20).optional(),
     tagMode: z.enum(['any', 'all']).default('any'),
@@ -173,4 +175,6 @@ export interface FilterOptions {
   categories: { id: string; name: string }[];
   cities: string[];
   tags: string[];
+  /** Currencies of the published, priced workshops, the most used first. */
+  currencies: Currency[];
 }
