@@ -93,11 +93,14 @@ export const selectionInput = z.union([z.object({ ids: z.array(z.string().min(1)
 
 export const bulkApproveInput = z.object({ selection: selectionInput });
 export const bulkRejectInput = z.object({ selection: selectionInput, reason: rejectReasonSchema });
+/** Requests that found no seat: onto their workshop's waiting list; `openWaitlist` opens one where there is none. */
+export const bulkWaitlistInput = z.object({ selection: selectionInput, openWaitlist: z.boolean().default(false) });
 
 export type BulkOutcome = 'approved' | 'waitlisted' | 'full' | 'rejected' | 'not_pending';
 export interface BulkResult {
   counts: Record<BulkOutcome, number>;
-  items: { id: string; personName: string; workshopTitle: string; outcome: BulkOutcome }[];
+  /** workshopId, personName and workshopTitle are '' for a request that was already handled. */
+  items: { id: string; workshopId: string; personName: string; workshopTitle: string; outcome: BulkOutcome }[];
 }
 
 export interface QueueRow {

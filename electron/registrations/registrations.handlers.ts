@@ -1,5 +1,5 @@
 import type { DomainHandlers } from '../core/handler';
-import { approvalQueue, bulkApprove, bulkReject } from './approval-queue';
+import { approvalQueue, bulkApprove, bulkReject, bulkWaitlist } from './approval-queue';
 import { outstanding, recordPayment } from './payments.service';
 import { cancelRegistration, confirmRegistration, myRegistrations, register, rejectRegistration } from './registrations.service';
 import { exportRegistrationsCsv, workshopRegistrations } from './workshop-registrations';
@@ -17,6 +17,7 @@ export const registrationsHandlers: DomainHandlers<'registrations'> = {
   'registrations:queue': ({ ctx, input }) => approvalQueue(ctx, input),
   'registrations:bulkApprove': ({ ctx, caller, input }) => bulkApprove(ctx, caller, input.selection),
   'registrations:bulkReject': ({ ctx, caller, input }) => bulkReject(ctx, caller, input.selection, input.reason),
+  'registrations:bulkWaitlist': ({ ctx, caller, input }) => bulkWaitlist(ctx, caller, input.selection, input.openWaitlist),
   'registrations:forWorkshop': ({ ctx, input }) => workshopRegistrations(ctx, input),
   'registrations:exportCsv': ({ ctx, input }) => exportRegistrationsCsv(ctx, input),
 };

@@ -27,6 +27,7 @@ import type { BulkResult, OutstandingRow, QueuePage, Registration } from '../reg
 import {
   bulkApproveInput,
   bulkRejectInput,
+  bulkWaitlistInput,
   cancelRegistrationInput,
   queueInput,
   recordPaymentInput,
@@ -101,6 +102,7 @@ export const contract = {
   'registrations:queue': channel({ input: queueInput, output: output<QueuePage>(), audience: ADMIN, surfaces: WORKSTATION }),
   'registrations:bulkApprove': channel({ input: bulkApproveInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
   'registrations:bulkReject': channel({ input: bulkRejectInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:bulkWaitlist': channel({ input: bulkWaitlistInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
   'registrations:forWorkshop': channel({ input: workshopRegistrationsInput, output: output<Registration[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'registrations:exportCsv': channel({ input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'payments:record': channel({ input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),

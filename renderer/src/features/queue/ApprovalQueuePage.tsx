@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
+import type { InputOf } from '../../../../shared/ipc/contract';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
 import type { Category } from '../../../../shared/workshops';
 import { useNav } from '../../app/navigation';
@@ -10,6 +11,9 @@ import { registrationsApi } from '../registrations/registrations.api';
 import { taxonomyApi } from '../workshops/workshops.api';
 import { useFormat } from '../../app/format';
 import { DateField } from '../../app/DateFields';
+import { FullRequestsOffer } from './FullRequestsOffer';
+
+type Selection = InputOf<'registrations:bulkReject'>['selection'];
 
 const PAGE = 100;
 const OUTCOME_LABELS: Record<BulkOutcome, string> = { approved: 'Approved', waitlisted: 'Waiting list', full: 'Not approved: full', rejected: 'Rejected', not_pending: 'Already handled' };
@@ -29,7 +33,8 @@ export function ApprovalQueuePage() {
   const [selected, setSelected] = useState<QueueRow[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
-  const [rejecting, setRejecting] = useState(false);
+  // What "Reject…" applies to: the selection, or the requests a report found no seat for.
+  const [rejecting, setRejecting] = useState<{ selection: Selection; count: number } | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,8 +62,14 @@ export function ApprovalQueuePage() {
     setSelected([]);
     setAllMatching(false);
   };
-  const selection = allMatching ? { filter } : { ids: selected.map((s) => s.id) };
+  const selection: Selection = allMatching ? { filter } : { ids: selected.map((s) => s.id) };
   const count = allMatching ? data.total : selected.length;
+
+  const askReject = (sel: Selection, n: number, suggestedReason: string) => {
+    setReason(suggestedReason);
+    setReasonError(null);
+    setRejecting({ selection: sel, count: n });
+  };
 
   const finish = async (r: BulkResult | null) => {
     setBusy(false);
@@ -108,7 +119,7 @@ export function ApprovalQueuePage() {
                 <Button disabled={count === 0} loading={busy} onClick={async () => { setBusy(true); await finish(handleResult(await registrationsApi.bulkApprove(selection))); }}>
                   Approve {count || ''}
                 </Button>
-                <Button variant="default" color="red" disabled={count === 0} onClick={() => { setReason(''); setReasonError(null); setRejecting(true); }}>
+                <Button variant="default" color="red" disabled={count === 0} onClick={() => askReject(selection, count, '')}>
                   Reject {count || ''}…
                 </Button>
               </Group>
@@ -166,23 +177,24 @@ export function ApprovalQueuePage() {
           </Paper>
         </Grid.Col>
       </Grid>
-      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={`Reject ${count} request${count === 1 ? '' : 's'}`}>
+      <Modal opened={rejecting !== null} onClose={() => setRejecting(null)} title={`Reject ${rejecting?.count} request${rejecting?.count === 1 ? '' : 's'}`}>
         <Stack>
           <Textarea label="Reason (the people concerned will see it)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} data-autofocus />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRejecting(false)}>Cancel</Button>
+            <Button variant="default" onClick={() => setRejecting(null)}>Cancel</Button>
             <Button
               color="red"
               loading={busy}
               onClick={async () => {
                 setBusy(true);
-                const r = await registrationsApi.bulkReject(selection, reason);
+                if (!rejecting) return;
+                const r = await registrationsApi.bulkReject(rejecting.selection, reason);
                 if (!r.ok && r.error.fieldErrors?.reason) {
                   setBusy(false);
                   setReasonError(r.error.fieldErrors.reason.join(' '));
                   return;
                 }
-                setRejecting(false);
+                setRejecting(null);
                 await finish(handleResult(r));
               }}
             >
@@ -199,7 +211,21 @@ export function ApprovalQueuePage() {
                 <Badge key={k} color={OUTCOME_COLORS[k]} size="lg">{OUTCOME_LABELS[k]}: {result.counts[k]}</Badge>
               ))}
             </Group>
-            {result.counts.full > 0 && <Alert color="orange">Requests marked "Not approved: full" stay in the queue: their workshop has no free seat and no waiting list.</Alert>}
+            {result.counts.full > 0 && (
+              <FullRequestsOffer
+                result={result}
+                workshops={data.workshops}
+                busy={busy}
+                onReject={(ids) => {
+                  setResult(null);
+                  askReject({ ids }, ids.length, 'The workshop is full.');
+                }}
+                onWaitlist={async (ids, openWaitlist) => {
+                  setBusy(true);
+                  await finish(handleResult(await registrationsApi.bulkWaitlist(ids, openWaitlist)));
+                }}
+              />
+            )}
             <Table striped>
               <Table.Tbody>
                 {result.items.slice(0, 200).map((i) => (
