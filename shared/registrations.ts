@@ -10,6 +10,9 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const PAYMENT_METHODS = ['cash', 'card', 'transfer', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** Money is taken for a confirmed seat only: a request or a waiting-list place owes nothing yet. */
+export const owesPayment = (r: { status: RegistrationStatus; paymentStatus: PaymentStatus }): boolean => r.status === 'confirmed' && r.paymentStatus === 'unpaid';
+
 /** States in plain words, as people at a desk would say them. */
 export function statusInWords(r: { status: RegistrationStatus; waitlistPosition: number | null }): string {
   switch (r.status) {
@@ -28,6 +31,8 @@ export function statusInWords(r: { status: RegistrationStatus; waitlistPosition:
 
 export function paymentInWords(r: { status: RegistrationStatus; paymentStatus: PaymentStatus }): string {
   if (r.status === 'cancelled' && r.paymentStatus === 'paid') return 'Refund due';
+  // A request or a place on the waiting list holds no seat, so nothing is owed until it is confirmed.
+  if ((r.status === 'pending' || r.status === 'waitlisted') && r.paymentStatus === 'unpaid') return 'Nothing to pay yet';
   return { not_required: 'Nothing to pay', unpaid: 'Not paid yet', paid: 'Paid', refunded: 'Refunded', waived: 'Waived' }[r.paymentStatus];
 }
 

@@ -3,7 +3,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
-import { PAYMENT_METHODS, paymentInWords, REGISTRATION_STATUSES, registerPersonInput, type OutstandingRow, type PaymentMethod, type Registration, type RegistrationStatus } from '../../../../shared/registrations';
+import { owesPayment, PAYMENT_METHODS, paymentInWords, REGISTRATION_STATUSES, registerPersonInput, type OutstandingRow, type PaymentMethod, type Registration, type RegistrationStatus } from '../../../../shared/registrations';
 import { formatTicketCode } from '../../../../shared/tickets';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { BackLink } from '../../app/BackLink';
@@ -171,7 +171,7 @@ export function WorkshopRegistrationsPage() {
                     <Menu.Item onClick={() => act(registrationsApi.confirm(r.id), `${r.personName}: done.`)}>{r.status === 'pending' ? 'Approve' : 'Move from waiting list'}</Menu.Item>
                   )}
                   {isAdmin && (r.status === 'pending' || r.status === 'waitlisted') && <Menu.Item onClick={() => { setReason(''); setAsk({ kind: 'reject', r }); }}>Reject…</Menu.Item>}
-                  {r.paymentStatus === 'unpaid' && (
+                  {owesPayment(r) && (
                     <>
                       <Menu.Label>Mark paid</Menu.Label>
                       {PAYMENT_METHODS.map((m) => (
