@@ -2,12 +2,13 @@ import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../../shared/audit';
+import { actionInWords, type AuditEntry } from '../../../../shared/audit';
 import { handleResult } from '../../lib/notify';
 import { auditApi } from './audit.api';
 import { useFormat } from '../../app/format';
 
 const PAGE = 50;
+const ENTITY_LABELS: Record<string, string> = { workshop: 'Workshop', registration: 'Registration', user: 'Account', account: 'Sign-in', category: 'Category', tag: 'Tag', station: 'This station' };
 
 export function AuditPage() {
   const format = useFormat();
@@ -51,25 +52,41 @@ export function AuditPage() {
           { accessor: 'at', title: 'When', render: (e) => format.dateTime(e.at) },
           { accessor: 'actorEmail', title: 'Who', render: (e) => e.actorEmail ?? '—' },
           { accessor: 'station', title: 'Station' },
-          { accessor: 'action', title: 'Action', render: (e) => <Code>{e.action}</Code> },
-          { accessor: 'entityType', title: 'What', render: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}` },
+          { accessor: 'action', title: 'Action', render: (e) => actionInWords(e) },
+          {
+            accessor: 'entityType',
+            title: 'What',
+            render: (e) => (
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed">
+                  {ENTITY_LABELS[e.entityType] ?? e.entityType}
+                </Text>
+                {e.entityName && <Text size="sm">{e.entityName}</Text>}
+              </Stack>
+            ),
+          },
         ]}
         rowExpansion={{
           content: ({ record }) => (
-            <Group p="sm" align="flex-start" grow>
-              <div>
-                <Text size="xs" fw={600}>
-                  Before
-                </Text>
-                <Code block>{JSON.stringify(record.before, null, 2) ?? '—'}</Code>
-              </div>
-              <div>
-                <Text size="xs" fw={600}>
-                  After
-                </Text>
-                <Code block>{JSON.stringify(record.after, null, 2) ?? '—'}</Code>
-              </div>
-            </Group>
+            <Stack p="sm" gap="xs">
+              <Text size="xs" c="dimmed">
+                Recorded as <Code>{record.action}</Code> on {record.entityType} {record.entityId && <Code>{record.entityId}</Code>}
+              </Text>
+              <Group align="flex-start" grow>
+                <div>
+                  <Text size="xs" fw={600}>
+                    Before
+                  </Text>
+                  <Code block>{JSON.stringify(record.before, null, 2) ?? '—'}</Code>
+                </div>
+                <div>
+                  <Text size="xs" fw={600}>
+                    After
+                  </Text>
+                  <Code block>{JSON.stringify(record.after, null, 2) ?? '—'}</Code>
+                </div>
+              </Group>
+            </Stack>
           ),
         }}
       />
