@@ -1,5 +1,13 @@
 import { Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+
+/**
+ * Gives the keyboard focus to the page's heading: for when an action removed or disabled the control
+ * that had it (a dialog's opener that is gone), so the focus does not fall back to the document.
+ */
+export function focusPageTitle(): void {
+  document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+}
 
 /**
  * The one h1 of a signed-in page; it also names the window. When the page replaced what had the
@@ -12,7 +20,8 @@ export function PageTitle({ children }: { children: string }) {
   useEffect(() => {
     document.title = `${children} · Workshop Booking`;
   }, [children]);
-  useEffect(() => {
+  // In the same commit that removed the old page: nothing ever sees the focus on <body>.
+  useLayoutEffect(() => {
     if (!document.activeElement || document.activeElement === document.body) ref.current?.focus({ preventScroll: true });
   }, []);
   return (

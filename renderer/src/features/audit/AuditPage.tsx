@@ -6,6 +6,7 @@ import { actionInWords, type AuditEntry } from '../../../../shared/audit';
 import { handleResult } from '../../lib/notify';
 import { auditApi } from './audit.api';
 import { useFormat } from '../../app/format';
+import { BusyButton } from '../../app/BusyButton';
 
 const PAGE = 50;
 const ENTITY_LABELS: Record<string, string> = { workshop: 'Workshop', registration: 'Registration', user: 'Account', account: 'Sign-in', category: 'Category', tag: 'Tag', station: 'This station' };
@@ -91,9 +92,9 @@ export function AuditPage() {
         }}
       />
       {more && (
-        <Button variant="default" onClick={() => load(rows.at(-1)?.id)} loading={loading}>
+        <BusyButton variant="default" onClick={() => load(rows.at(-1)?.id)} busy={loading}>
           Show older entries
-        </Button>
+        </BusyButton>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Grid, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
@@ -7,6 +7,7 @@ import { useNav } from '../../app/navigation';
 import { CatalogueCard } from './CatalogueCard';
 import { CatalogueFilters } from './CatalogueFilters';
 import { useCatalogue } from './catalogue.store';
+import { BusyButton } from '../../app/BusyButton';
 
 const SORT_OPTIONS: { value: WorkshopSort; label: string }[] = [
   { value: 'relevance', label: 'Best match' },
@@ -79,9 +80,9 @@ export function CataloguePage() {
               <CatalogueCard key={w.id} w={w} onOpen={() => go('workshop', { workshopId: w.id })} />
             ))}
             {nextCursor && (
-              <Button variant="default" onClick={() => loadMore()} loading={loading}>
+              <BusyButton variant="default" onClick={() => loadMore()} busy={loading}>
                 Show more
-              </Button>
+              </BusyButton>
             )}
           </Stack>
         </Grid.Col>

@@ -1,7 +1,7 @@
 import { Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { PageTitle } from '../../app/PageTitle';
+import { focusPageTitle, PageTitle } from '../../app/PageTitle';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
 import type { Category } from '../../../../shared/workshops';
@@ -12,6 +12,7 @@ import { taxonomyApi } from '../workshops/workshops.api';
 import { useFormat } from '../../app/format';
 import { DateField } from '../../app/DateFields';
 import { FullRequestsOffer } from './FullRequestsOffer';
+import { BusyButton } from '../../app/BusyButton';
 
 type Selection = InputOf<'registrations:bulkReject'>['selection'];
 
@@ -34,10 +35,16 @@ export function ApprovalQueuePage() {
   const [allMatching, setAllMatching] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
   // What "Reject…" applies to: the selection, or the requests a report found no seat for.
-  const [rejecting, setRejecting] = useState<{ selection: Selection; count: number } | null>(null);
+  const [rejecting, setRejecting] = useState<{ selection: Selection; count: number; fromReport: boolean } | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const done = useRef<HTMLButtonElement>(null);
+  // A new report replaces the offer's button that was pressed: in that same commit, the focus moves to
+  // the report's Done button instead of falling to the page.
+  useLayoutEffect(() => {
+    if (result && (!document.activeElement || document.activeElement === document.body)) done.current?.focus();
+  }, [result]);
 
   useEffect(() => {
     void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
@@ -65,10 +72,20 @@ export function ApprovalQueuePage() {
   const selection: Selection = allMatching ? { filter } : { ids: selected.map((s) => s.id) };
   const count = allMatching ? data.total : selected.length;
 
-  const askReject = (sel: Selection, n: number, suggestedReason: string) => {
+  const askReject = (sel: Selection, n: number, suggestedReason: string, fromReport = false) => {
     setReason(suggestedReason);
     setReasonError(null);
-    setRejecting({ selection: sel, count: n });
+    setRejecting({ selection: sel, count: n, fromReport });
+  };
+  // The report's dialogs replace what opened them (the Approve button is disabled once the selection
+  // is handled, the report's own buttons are gone): on closing, the focus goes to the page's heading.
+  const closeReport = () => {
+    setResult(null);
+    focusPageTitle();
+  };
+  const closeReject = () => {
+    if (rejecting?.fromReport) focusPageTitle();
+    setRejecting(null);
   };
 
   const finish = async (r: BulkResult | null) => {
@@ -116,9 +133,9 @@ export function ApprovalQueuePage() {
                 )}
               </Text>
               <Group>
-                <Button disabled={count === 0} loading={busy} onClick={async () => { setBusy(true); await finish(handleResult(await registrationsApi.bulkApprove(selection))); }}>
+                <BusyButton disabled={count === 0} busy={busy} onClick={async () => { setBusy(true); await finish(handleResult(await registrationsApi.bulkApprove(selection))); }}>
                   Approve {count || ''}
-                </Button>
+                </BusyButton>
                 <Button variant="default" color="red" disabled={count === 0} onClick={() => askReject(selection, count, '')}>
                   Reject {count || ''}…
                 </Button>
@@ -177,14 +194,18 @@ export function ApprovalQueuePage() {
           </Paper>
         </Grid.Col>
       </Grid>
-      <Modal opened={rejecting !== null} onClose={() => setRejecting(null)} title={`Reject ${rejecting?.count} request${rejecting?.count === 1 ? '' : 's'}`}>
+      <Modal
+        opened={rejecting !== null}
+        onClose={closeReject}
+        returnFocus={!rejecting?.fromReport}
+        title={`Reject ${rejecting?.count} request${rejecting?.count === 1 ? '' : 's'}`}>
         <Stack>
           <Textarea label="Reason (the people concerned will see it)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} data-autofocus />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRejecting(null)}>Cancel</Button>
-            <Button
+            <Button variant="default" onClick={closeReject}>Cancel</Button>
+            <BusyButton
               color="red"
-              loading={busy}
+              busy={busy}
               onClick={async () => {
                 setBusy(true);
                 if (!rejecting) return;
@@ -199,11 +220,11 @@ export function ApprovalQueuePage() {
               }}
             >
               Reject
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={result !== null} onClose={() => setResult(null)} title="What happened" size="lg">
+      <Modal opened={result !== null} onClose={closeReport} returnFocus={false} title="What happened" size="lg">
         {result && (
           <Stack>
             <Group>
@@ -218,7 +239,7 @@ export function ApprovalQueuePage() {
                 busy={busy}
                 onReject={(ids) => {
                   setResult(null);
-                  askReject({ ids }, ids.length, 'The workshop is full.');
+                  askReject({ ids }, ids.length, 'The workshop is full.', true);
                 }}
                 onWaitlist={async (ids, openWaitlist) => {
                   setBusy(true);
@@ -238,7 +259,7 @@ export function ApprovalQueuePage() {
               </Table.Tbody>
             </Table>
             {result.items.length > 200 && <Text size="sm" c="dimmed">…and {result.items.length - 200} more.</Text>}
-            <Button onClick={() => { setResult(null); notifySuccess('Queue updated.'); }}>Done</Button>
+            <Button ref={done} onClick={() => { closeReport(); notifySuccess('Queue updated.'); }}>Done</Button>
           </Stack>
         )}
       </Modal>

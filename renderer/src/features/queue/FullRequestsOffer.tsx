@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { BulkResult, QueueWorkshopSummary } from '../../../../shared/registrations';
+import { BusyButton } from '../../app/BusyButton';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -35,14 +36,14 @@ export function FullRequestsOffer({
             Reject {full.length === 1 ? 'it' : `these ${full.length}`} with a reason…
           </Button>
           {withList.length > 0 && (
-            <Button variant="default" loading={busy} onClick={() => onWaitlist(withList.map((i) => i.id), false)}>
+            <BusyButton variant="default" busy={busy} onClick={() => onWaitlist(withList.map((i) => i.id), false)}>
               Move {plural(withList.length, 'request')} to the waiting list
-            </Button>
+            </BusyButton>
           )}
           {without.length > 0 && (
-            <Button variant="default" loading={busy} onClick={() => onWaitlist(without.map((i) => i.id), true)}>
+            <BusyButton variant="default" busy={busy} onClick={() => onWaitlist(without.map((i) => i.id), true)}>
               Open a waiting list for {titlesWithout.join(', ')} and move {without.length === 1 ? 'it' : `these ${without.length}`} there
-            </Button>
+            </BusyButton>
           )}
         </Group>
       </Stack>

@@ -14,6 +14,7 @@ import { workshopsApi } from '../workshops/workshops.api';
 import { StatusBadge } from './RegistrationState';
 import { registrationsApi } from './registrations.api';
 import { useFormat } from '../../app/format';
+import { PageLoading } from '../../app/PageLoading';
 
 const STATUS_OPTIONS: { value: RegistrationStatus; label: string }[] = [
   { value: 'confirmed', label: 'Confirmed' },
@@ -95,7 +96,7 @@ export function WorkshopRegistrationsPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  if (!w) return null;
+  if (!w) return <PageLoading label="Loading registrations" />;
   return (
     <Stack>
       <BackLink label="Back to workshop management" onClick={() => go('workshops')} />

@@ -9,6 +9,7 @@ import { handleResult, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session.store';
 import { CreateUserModal } from './CreateUserModal';
 import { usersApi } from './users.api';
+import { BusyButton } from '../../app/BusyButton';
 
 const PAGE_SIZE = 25;
 
@@ -164,9 +165,9 @@ export function UsersPage() {
               <Button variant="default" onClick={() => setConfirmReset(null)}>
                 Keep the current password
               </Button>
-              <Button color="red" loading={resetting} onClick={() => resetPassword(confirmReset)}>
+              <BusyButton color="red" busy={resetting} onClick={() => resetPassword(confirmReset)}>
                 Reset password
-              </Button>
+              </BusyButton>
             </Group>
           </Stack>
         )}

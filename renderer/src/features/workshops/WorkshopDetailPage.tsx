@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useCallback, useEffect, useState } from 'react';
 import { RegisterPanel } from '../registrations/RegisterPanel';
@@ -11,6 +11,7 @@ import { whatRegisteringMeans } from './registrationExplainer';
 import { WorkshopBadges } from './WorkshopBadges';
 import { workshopsApi } from './workshops.api';
 import { useFormat } from '../../app/format';
+import { PageLoading } from '../../app/PageLoading';
 
 export function WorkshopDetailPage() {
   const { workshopId, backTo, go } = useNav();
@@ -30,7 +31,7 @@ export function WorkshopDetailPage() {
 
   const back = <BackLink label={`Back to ${{ workshops: 'workshop management', bookings: 'my registrations' }[backTo as string] ?? 'results'}`} onClick={() => go(backTo)} />;
   if (missing) return <Stack>{back}<Alert color="gray">This workshop does not exist or is no longer published.</Alert></Stack>;
-  if (!w) return <Loader aria-label="Loading workshop" />;
+  if (!w) return <PageLoading label="Loading workshop" />;
 
   return (
     <Stack maw={860}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,6 +11,8 @@ import { handleResult, notifySuccess } from '../../lib/notify';
 import { taxonomyApi, workshopsApi } from './workshops.api';
 import { DateTimeField } from '../../app/DateFields';
 import { useFormat } from '../../app/format';
+import { PageLoading } from '../../app/PageLoading';
+import { BusyButton } from '../../app/BusyButton';
 
 interface Values {
   title: string;
@@ -131,7 +133,7 @@ export function WorkshopEditorPage() {
     return null;
   };
 
-  if (workshopId && !w) return <Loader aria-label="Loading workshop" />;
+  if (workshopId && !w) return <PageLoading label="Loading workshop" />;
 
   const publish = () => w && act(workshopsApi.publish(w.id), 'Published: attendees can now find it.');
   // A draft whose saved dates are past: the main process refuses to publish one that has ended; one
@@ -151,14 +153,14 @@ export function WorkshopEditorPage() {
       {w && (
         <Group>
           {w.status === 'draft' && (
-            <Button onClick={() => (started ? setConfirmLatePublish(true) : publish())} loading={busy} disabled={form.isDirty() || ended}>
+            <BusyButton onClick={() => (started ? setConfirmLatePublish(true) : publish())} busy={busy} disabled={form.isDirty() || ended}>
               Publish
-            </Button>
+            </BusyButton>
           )}
           {w.status === 'published' && (
-            <Button variant="default" onClick={() => act(workshopsApi.unpublish(w.id), 'Back to draft: attendees no longer see it.')} loading={busy}>
+            <BusyButton variant="default" onClick={() => act(workshopsApi.unpublish(w.id), 'Back to draft: attendees no longer see it.')} busy={busy}>
               Unpublish
-            </Button>
+            </BusyButton>
           )}
           <Button variant="default" onClick={async () => { const r = handleResult(await workshopsApi.duplicate(w.id)); if (r) { notifySuccess('Copy created as a draft. Set its dates.'); go('workshopEditor', { workshopId: r.id }); } }}>
             Duplicate
@@ -264,9 +266,9 @@ export function WorkshopEditorPage() {
             </Grid.Col>
           </Grid>
           <Group mt="lg">
-            <Button type="submit" loading={busy} disabled={readOnly}>
+            <BusyButton type="submit" busy={busy} disabled={readOnly}>
               {w ? 'Save changes' : 'Create draft'}
-            </Button>
+            </BusyButton>
           </Group>
         </fieldset>
       </form>
@@ -296,15 +298,15 @@ export function WorkshopEditorPage() {
             <Button variant="default" onClick={() => setConfirmLatePublish(false)}>
               Keep it as a draft
             </Button>
-            <Button
-              loading={busy}
+            <BusyButton
+              busy={busy}
               onClick={async () => {
                 await publish();
                 setConfirmLatePublish(false);
               }}
             >
               Publish anyway
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>
