@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Browser, type Page, type APIRequestContext } from '@playwright/test';
+import { expectAccessible } from './a11y';
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, 'screenshots');
 
@@ -45,6 +46,7 @@ export async function createAdmin(request: APIRequestContext, email = 'ada@examp
   await apiCall(request, 'auth:signOut', {});
 }
 
+/** Saves a screenshot of the screen as it is, and holds it to the accessibility gate (e2e/a11y.ts). */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // From the top: a full-page capture paints the fixed header where the window was scrolled to,
@@ -52,6 +54,7 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   // Finished transitions: a modal caught half-faded in says nothing about the screen.
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await expectAccessible(page, name);
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -61,9 +64,31 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Picks a wall-clock date and time ("2027-03-06T14:00") in one of the app's date-time pickers, the
+ * way a person does: open it, go up to the years, choose year, month and day, type the time, confirm.
+ * Assumes the en-GB locale the specs run in.
+ */
+export async function pickDateTime(page: Page, label: string, local: string): Promise<void> {
+  const [, y, m, d, hh, mm] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)!;
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const dropdown = page.locator('[data-dates-dropdown]');
+  // Up from the month ("March 2026") to its year ("2026"), then to the decade.
+  await dropdown.getByRole('button', { name: /^[A-Z][a-z]+ \d{4}$/ }).click();
+  await dropdown.getByRole('button', { name: /^\d{4}$/ }).click();
+  await dropdown.getByRole('button', { name: y!, exact: true }).click();
+  await dropdown.getByRole('button', { name: MONTHS[Number(m) - 1]!, exact: true }).click();
+  await dropdown.getByRole('button', { name: `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`, exact: true }).click();
+  await dropdown.getByLabel('Hours').fill(hh!);
+  await dropdown.getByLabel('Minutes').fill(mm!);
+  await dropdown.getByRole('button', { name: 'Use this date and time' }).click();
+}
+
 /** A separate browser context: another window, another person, its own session. */
 export async function otherWindow(browser: Browser, hash = ''): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', reducedMotion: 'reduce' });
   await ctx.addInitScript(bridgeScript);
   const page = await ctx.newPage();
   await page.goto(`/${hash}`);

@@ -12,7 +12,7 @@ async function signUp(page: Page, name: string, email: string) {
 
 async function openWorkshop(page: Page, title: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse workshops' }).click();
-  await page.getByRole('button', { name: title }).click();
+  await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
 

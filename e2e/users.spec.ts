@@ -1,4 +1,4 @@
-import { createAdmin, expect, otherWindow, shot, signIn, STRONG, test } from './fixtures';
+import { apiCall, createAdmin, expect, otherWindow, shot, signIn, STRONG, test } from './fixtures';
 
 test('an admin creates a staff account; the staff member signs in, sets a password, and sees desk navigation', async ({ page, request, browser }) => {
   await createAdmin(request);
@@ -39,4 +39,37 @@ test('an admin creates a staff account; the staff member signs in, sets a passwo
   await expect(desk.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(desk.getByText(/disabled/)).toBeVisible();
   await shot(desk, 'staff-signed-out-disabled');
+});
+
+test('"Reset password…" asks first, saying the person is signed out everywhere, and resets only when confirmed', async ({ page, request, browser }) => {
+  await createAdmin(request);
+  await apiCall(request, 'auth:signIn', { email: 'ada@example.com', password: STRONG });
+  await apiCall(request, 'users:create', { name: 'Sam Staff', email: 'sam@example.com', role: 'staff', password: 'welcome to the desk', mustChangePassword: false });
+  const desk = await otherWindow(browser);
+  await signIn(desk, 'sam@example.com', 'welcome to the desk');
+  await expect(desk.getByRole('heading', { name: 'Welcome, Sam Staff' })).toBeVisible();
+
+  await page.goto('/');
+  await signIn(page, 'ada@example.com', STRONG);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Users' }).click();
+  await page.getByRole('button', { name: 'Actions for Sam Staff' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Reset password…' })).toBeVisible();
+  await shot(page, 'users-row-menu');
+  await page.getByRole('menuitem', { name: 'Reset password…' }).click();
+  const ask = page.getByRole('dialog', { name: 'Reset the password of Sam Staff?' });
+  await expect(ask.getByText('Sam Staff is signed out everywhere, on every station, at once.')).toBeVisible();
+  await shot(page, 'users-reset-password-confirm');
+  await ask.getByRole('button', { name: 'Keep the current password' }).click();
+  await expect(ask).toBeHidden();
+  // Nothing happened: the desk is still signed in and works.
+  await desk.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Browse workshops' }).click();
+  await expect(desk.getByRole('heading', { name: 'Browse workshops' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Actions for Sam Staff' }).click();
+  await page.getByRole('menuitem', { name: 'Reset password…' }).click();
+  await ask.getByRole('button', { name: 'Reset password' }).click();
+  await expect(page.getByRole('dialog', { name: 'Temporary password' }).getByTestId('temporary-password')).not.toBeEmpty();
+  await shot(page, 'users-temporary-password');
+  await desk.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'My registrations' }).click();
+  await expect(desk.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });

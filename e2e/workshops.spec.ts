@@ -1,4 +1,4 @@
-import { apiCall, createAdmin, expect, otherWindow, shot, signIn, STRONG, test } from './fixtures';
+import { apiCall, createAdmin, expect, otherWindow, pickDateTime, shot, signIn, STRONG, test } from './fixtures';
 
 test('an admin creates, edits, publishes and duplicates a workshop', async ({ page, request }) => {
   await createAdmin(request);
@@ -19,13 +19,14 @@ test('an admin creates, edits, publishes and duplicates a workshop', async ({ pa
   await page.getByLabel('Venue').fill('Clay Corner Studio');
   await page.getByRole('combobox', { name: 'Time zone' }).fill('Europe/London');
   await page.getByRole('option', { name: 'Europe/London' }).click();
-  await page.getByLabel('Starts').fill('2027-03-06T14:00');
-  await page.getByLabel('Ends').fill('2027-03-06T13:00');
+  await pickDateTime(page, 'Starts', '2027-03-06T14:00');
+  await expect(page.getByRole('button', { name: 'Starts', exact: true })).toHaveText('6 Mar 2027, 14:00');
+  await pickDateTime(page, 'Ends', '2027-03-06T13:00');
   await page.getByRole('button', { name: 'Create draft' }).click();
   // The shared schema explains the mistake next to the field, before anything is saved.
   await expect(page.getByText('The end must be after the start.')).toBeVisible();
   await shot(page, 'workshop-editor-invalid');
-  await page.getByLabel('Ends').fill('2027-03-06T17:00');
+  await pickDateTime(page, 'Ends', '2027-03-06T17:00');
   await page.getByRole('button', { name: 'Create draft' }).click();
   await expect(page.getByText('Status: Draft')).toBeVisible();
 
@@ -66,11 +67,11 @@ test('an attendee filters, finds a workshop despite a typo, opens it and comes b
 
   await attendee.getByLabel('Search workshops').fill('sourdugh');
   await expect(attendee.getByText("No exact match for “sourdugh”. Showing results for “sourdough”.")).toBeVisible();
-  await expect(attendee.getByRole('button', { name: 'Sourdough Bread Masterclass' })).toBeVisible();
+  await expect(attendee.getByRole('link', { name: 'Sourdough Bread Masterclass' })).toBeVisible();
   await expect(attendee.getByText('1 workshop', { exact: true })).toBeVisible();
   await shot(attendee, 'catalogue-typo-search');
 
-  await attendee.getByRole('button', { name: 'Sourdough Bread Masterclass' }).click();
+  await attendee.getByRole('link', { name: 'Sourdough Bread Masterclass' }).click();
   await expect(attendee.getByRole('heading', { name: 'Sourdough Bread Masterclass' })).toBeVisible();
   await expect(attendee.getByText('Instant confirmation: your seat is confirmed as soon as you register.')).toBeVisible();
   await expect(attendee.getByText(/\(Europe\/Paris\)/)).toBeVisible();
@@ -79,5 +80,5 @@ test('an attendee filters, finds a workshop despite a typo, opens it and comes b
   await attendee.getByRole('button', { name: '← Back to results' }).click();
   await expect(attendee.getByLabel('Search workshops')).toHaveValue('sourdugh');
   await expect(attendee.getByText('1 workshop', { exact: true })).toBeVisible();
-  await expect(attendee.getByRole('button', { name: 'Sourdough Bread Masterclass' })).toBeVisible();
+  await expect(attendee.getByRole('link', { name: 'Sourdough Bread Masterclass' })).toBeVisible();
 });

@@ -10,6 +10,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** What was acted on, as people know it: a workshop's title, "Ann Lee — Pottery", an account's name. */
+  entityName: string | null;
   before: unknown;
   after: unknown;
 }
@@ -21,3 +23,58 @@ export const listAuditInput = z.object({
   /** Id of the last row of the previous page (newest first). */
   beforeId: text().regex(/^\d{1,18}$/, 'Not a valid position in the log.').optional(),
 });
+
+/** Each recorded action in words, as the audit log shows it. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'setup.create_first_admin': 'Set up the app and created the first administrator',
+  'setup.demo_admin': 'Loaded the demo administrator',
+  'setup.demo_workshop': 'Loaded a demo workshop',
+  'auth.sign_up': 'Created an attendee account',
+  'auth.sign_in': 'Signed in',
+  'auth.sign_in_failed': 'Failed to sign in',
+  'auth.sign_out': 'Signed out',
+  'auth.change_password': 'Changed their password',
+  'user.create': 'Created an account',
+  'user.set_role': 'Changed the role of an account',
+  'user.disable': 'Disabled an account',
+  'user.enable': 'Enabled an account',
+  'user.reset_password': 'Reset the password of an account',
+  'settings.update': 'Changed the station settings',
+  'settings.locale': 'Changed how this station shows dates and times',
+  'category.create': 'Added a category',
+  'category.rename': 'Renamed a category',
+  'category.delete': 'Deleted a category',
+  'tag.rename': 'Renamed a tag',
+  'tag.merge': 'Merged tags',
+  'tag.delete': 'Deleted a tag',
+  'workshop.create': 'Created a workshop as a draft',
+  'workshop.update': 'Edited a workshop',
+  'workshop.duplicate': 'Duplicated a workshop',
+  'workshop.publish': 'Published a workshop',
+  'workshop.unpublish': 'Took a workshop back to draft',
+  'workshop.cancel': 'Cancelled a workshop',
+  'workshop.archive': 'Archived a workshop',
+  'workshop.delete': 'Deleted a workshop',
+  'workshop.open_waitlist': 'Opened a waiting list',
+  'registration.request': 'Requested a place',
+  'registration.confirm': 'Confirmed a registration',
+  'registration.waitlist': 'Put a registration on the waiting list',
+  'registration.promote': 'Gave a freed seat to the next on the waiting list',
+  'registration.cancel': 'Cancelled a registration',
+  'registration.cancel_all': "Cancelled a cancelled workshop's registrations",
+  'registration.reject': 'Rejected a request',
+  'registration.bulk_approve': 'Approved a request',
+  'registration.bulk_reject': 'Rejected a request',
+  'registration.bulk_waitlist': 'Moved a request to the waiting list',
+  'payment.payment': 'Recorded a payment',
+  'payment.refund': 'Recorded a refund',
+  'payment.waiver': 'Waived the amount due',
+};
+
+/** "Approved a request: waiting list" — the words for an entry, with where a bulk approval put it. */
+export function actionInWords(entry: Pick<AuditEntry, 'action' | 'after'>): string {
+  const words = AUDIT_ACTIONS[entry.action] ?? entry.action.replace(/[._]/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  const status = (entry.after as { status?: unknown } | null)?.status;
+  if (entry.action === 'registration.bulk_approve' && status === 'waitlisted') return `${words}, onto the waiting list (no seat free)`;
+  return words;
+}

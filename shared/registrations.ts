@@ -11,6 +11,9 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const PAYMENT_METHODS = ['cash', 'card', 'transfer', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** Money is taken for a confirmed seat only: a request or a waiting-list place owes nothing yet. */
+export const owesPayment = (r: { status: RegistrationStatus; paymentStatus: PaymentStatus }): boolean => r.status === 'confirmed' && r.paymentStatus === 'unpaid';
+
 /** States in plain words, as people at a desk would say them. */
 export function statusInWords(r: { status: RegistrationStatus; waitlistPosition: number | null }): string {
   switch (r.status) {
@@ -29,6 +32,8 @@ export function statusInWords(r: { status: RegistrationStatus; waitlistPosition:
 
 export function paymentInWords(r: { status: RegistrationStatus; paymentStatus: PaymentStatus }): string {
   if (r.status === 'cancelled' && r.paymentStatus === 'paid') return 'Refund due';
+  // A request or a place on the waiting list holds no seat, so nothing is owed until it is confirmed.
+  if ((r.status === 'pending' || r.status === 'waitlisted') && r.paymentStatus === 'unpaid') return 'Nothing to pay yet';
   return { not_required: 'Nothing to pay', unpaid: 'Not paid yet', paid: 'Paid', refunded: 'Refunded', waived: 'Waived' }[r.paymentStatus];
 }
 
@@ -94,11 +99,14 @@ export const selectionInput = z.union([z.object({ ids: z.array(idText()).min(1, 
 
 export const bulkApproveInput = z.object({ selection: selectionInput });
 export const bulkRejectInput = z.object({ selection: selectionInput, reason: rejectReasonSchema });
+/** Requests that found no seat: onto their workshop's waiting list; `openWaitlist` opens one where there is none. */
+export const bulkWaitlistInput = z.object({ selection: selectionInput, openWaitlist: z.boolean().default(false) });
 
 export type BulkOutcome = 'approved' | 'waitlisted' | 'full' | 'rejected' | 'not_pending';
 export interface BulkResult {
   counts: Record<BulkOutcome, number>;
-  items: { id: string; personName: string; workshopTitle: string; outcome: BulkOutcome }[];
+  /** workshopId, personName and workshopTitle are '' for a request that was already handled. */
+  items: { id: string; workshopId: string; personName: string; workshopTitle: string; outcome: BulkOutcome }[];
 }
 
 export interface QueueRow {

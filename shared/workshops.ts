@@ -63,6 +63,8 @@ export const searchWorkshopsInput = z
     to: calendarDate().optional(),
     priceMin: boundedInt(0, INT4_MAX, 'The minimum price').optional(),
     priceMax: boundedInt(0, INT4_MAX, 'The maximum price').optional(),
+    /** The currency priceMin/priceMax are in: workshops priced in others are left out (free ones stay). */
+    currency: z.enum(CURRENCY_CODES as [Currency, ...Currency[]]).optional(),
     freeOnly: z.boolean().optional(),
     tags: z.array(text().max(40)).max(20).optional(),
     tagMode: z.enum(['any', 'all']).default('any'),
@@ -175,4 +177,6 @@ export interface FilterOptions {
   categories: { id: string; name: string }[];
   cities: string[];
   tags: string[];
+  /** Currencies of the published, priced workshops, the most used first. */
+  currencies: Currency[];
 }

@@ -49,6 +49,7 @@ const CASES: Record<WriteChannel, Case> = {
   'registrations:confirm': { action: 'registration.confirm', input: async (t, f) => ({ id: await request(t, f) }) },
   'registrations:reject': { action: 'registration.reject', input: async (t, f) => ({ id: await request(t, f), reason: 'Full this time' }) },
   'registrations:bulkApprove': { action: 'registration.bulk_approve', input: async (t, f) => ({ selection: { ids: [await request(t, f)] } }) },
+  'registrations:bulkWaitlist': { action: 'registration.bulk_waitlist', input: async (t, f) => ({ selection: { ids: [await request(t, f)] }, openWaitlist: true }) },
   'registrations:bulkReject': { action: 'registration.bulk_reject', input: async (t, f) => ({ selection: { ids: [await request(t, f)] }, reason: 'Moved online' }) },
   'payments:record': { action: 'payment.payment', as: 'desk', input: async (t, f) => ({ id: await walkIn(t, f.workshopId), kind: 'payment', method: 'cash' }) },
 };

@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { newTicketCode } from './registration-rows';
 import { transact } from '../core/requests';
+import { writeAudit } from '../audit/audit.service';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -139,12 +140,12 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
           upd.codes.push(null);
         } else outcome = 'full';
         counts[outcome]++;
-        items.push({ id: p.id, personName: p.person_name, workshopTitle: w.title, outcome });
+        items.push({ id: p.id, workshopId: p.workshop_id, personName: p.person_name, workshopTitle: w.title, outcome });
       });
       for (const id of ids) {
         if (!byId.has(id)) {
           counts.not_pending++;
-          items.push({ id, personName: '', workshopTitle: '', outcome: 'not_pending' });
+          items.push({ id, workshopId: '', personName: '', workshopTitle: '', outcome: 'not_pending' });
         }
       }
       if (upd.ids.length) {
@@ -186,13 +187,13 @@ export async function bulkReject(ctx: CoreContext, caller: Caller, selection: Se
       await sql`select id from registration where id = any(${ids}::text[]) and status = 'pending' order by id for update`.execute(trx);
     }
     const rejected = ids.length
-      ? await sql<{ id: string; person_name: string; title: string }>`
+      ? await sql<{ id: string; workshop_id: string; person_name: string; title: string }>`
           update registration r set status = 'rejected', rejected_at = ${now}, reject_reason = ${reason},
             payment_status = case when r.payment_status = 'unpaid' then 'not_required' else r.payment_status end,
             version = r.version + 1, updated_at = ${now}
           from workshop w
           where r.id = any(${ids}::text[]) and r.status = 'pending' and w.id = r.workshop_id
-          returning r.id, r.person_name, w.title`.execute(trx)
+          returning r.id, r.workshop_id, r.person_name, w.title`.execute(trx)
       : { rows: [] };
     await auditMany(trx, actorOf(caller), 'registration.bulk_reject', rejected.rows.map((r) => r.id), rejected.rows.map(() => 'rejected'), { reason });
     const done = new Set(rejected.rows.map((r) => r.id));
@@ -202,9 +203,65 @@ export async function bulkReject(ctx: CoreContext, caller: Caller, selection: Se
     return {
       counts,
       items: [
-        ...rejected.rows.map((r) => ({ id: r.id, personName: r.person_name, workshopTitle: r.title, outcome: 'rejected' as const })),
-        ...ids.filter((id) => !done.has(id)).map((id) => ({ id, personName: '', workshopTitle: '', outcome: 'not_pending' as const })),
+        ...rejected.rows.map((r) => ({ id: r.id, workshopId: r.workshop_id, personName: r.person_name, workshopTitle: r.title, outcome: 'rejected' as const })),
+        ...ids.filter((id) => !done.has(id)).map((id) => ({ id, workshopId: '', personName: '', workshopTitle: '', outcome: 'not_pending' as const })),
       ],
     };
+  });
+}
+
+/**
+ * What to do with requests that found no seat ("not approved: full"), instead of leaving them to come
+ * back as full on every approval: put them on their workshop's waiting list, oldest request first,
+ * behind whoever is there already. A workshop without a waiting list keeps them pending (outcome
+ * 'full') unless `openWaitlist`, which opens one there, audited, so later registrations queue too.
+ * Same lock order as approvals: workshops, then registrations.
+ */
+export async function bulkWaitlist(ctx: CoreContext, caller: Caller, selection: Selection, openWaitlist: boolean): Promise<BulkResult> {
+  const now = ctx.now();
+  return transact(ctx, caller, async (trx) => {
+    const ids = await selectedIds(trx, selection);
+    if (!ids.length) return { counts: emptyCounts(), items: [] };
+    const workshops = await sql<{ id: string; title: string; status: string; waitlist_enabled: boolean }>`
+      select id, title, status, waitlist_enabled from workshop
+      where id in (select distinct workshop_id from registration where id = any(${ids}::text[]))
+      order by id for no key update`.execute(trx);
+    const pending = await sql<{ id: string; workshop_id: string; person_name: string }>`
+      select id, workshop_id, person_name from registration where id = any(${ids}::text[]) and status = 'pending'
+      order by id for update`.execute(trx);
+    const ws = new Map(workshops.rows.map((w) => [w.id, w]));
+    const toOpen = openWaitlist ? workshops.rows.filter((w) => w.status === 'published' && !w.waitlist_enabled).map((w) => w.id) : [];
+    if (toOpen.length) {
+      await sql`update workshop set waitlist_enabled = true, version = version + 1, updated_at = ${now} where id = any(${toOpen}::text[])`.execute(trx);
+      const actor = actorOf(caller);
+      for (const id of toOpen) await writeAudit(trx, actor, { action: 'workshop.open_waitlist', entityType: 'workshop', entityId: id, before: { waitlistEnabled: false }, after: { waitlistEnabled: true } });
+    }
+    const hasList = (workshopId: string) => {
+      const w = ws.get(workshopId)!;
+      return w.status === 'published' && (w.waitlist_enabled || toOpen.includes(w.id));
+    };
+    const moving = pending.rows.filter((p) => hasList(p.workshop_id)).map((p) => p.id);
+    // Waiting-list places follow request order: sequence values drawn, sorted, and handed out in that order.
+    const inOrder = moving.length ? (await sql<{ id: string }>`select id from registration where id = any(${moving}::text[]) order by requested_at, id`.execute(trx)).rows : [];
+    const seqs = inOrder.length
+      ? (await sql<{ v: string }>`select s.v::text as v from (select nextval('registration_waitlist_seq') as v from generate_series(1, ${inOrder.length})) s order by s.v`.execute(trx)).rows.map((r) => r.v)
+      : [];
+    const ordered = inOrder.map((o, i) => ({ id: o.id, seq: seqs[i]! }));
+    if (ordered.length) {
+      await sql`update registration r set status = 'waitlisted', waitlisted_at = ${now}, waitlist_seq = d.seq, version = r.version + 1, updated_at = ${now}
+        from unnest(${ordered.map((o) => o.id)}::text[], ${ordered.map((o) => o.seq)}::bigint[]) as d(id, seq)
+        where r.id = d.id`.execute(trx);
+      await auditMany(trx, actorOf(caller), 'registration.bulk_waitlist', ordered.map((o) => o.id), ordered.map(() => 'waitlisted'), {});
+    }
+    const moved = new Set(moving);
+    const byId = new Map(pending.rows.map((p) => [p.id, p]));
+    const counts = emptyCounts();
+    const items: BulkResult['items'] = ids.map((id) => {
+      const p = byId.get(id);
+      const outcome: BulkOutcome = !p ? 'not_pending' : moved.has(id) ? 'waitlisted' : 'full';
+      counts[outcome]++;
+      return p ? { id, workshopId: p.workshop_id, personName: p.person_name, workshopTitle: ws.get(p.workshop_id)!.title, outcome } : { id, workshopId: '', personName: '', workshopTitle: '', outcome };
+    });
+    return { counts, items };
   });
 }

@@ -13,14 +13,14 @@ const base: Registration = {
 describe('CSV export against formula injection', () => {
   // Everything a spreadsheet program reads as the start of a formula or a command.
   it.each(['=1+1', '+49 30 1234', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])('keeps %j as text', (value) => {
-    const csv = registrationsCsv([{ ...base, personName: value, personPhone: value }]);
+    const csv = registrationsCsv([{ ...base, personName: value, personPhone: value }], 'Europe/Berlin');
     const [, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { newline: '\r\n' }).data;
     expect(row![0]).toBe(`'${value}`);
     expect(row![2]).toBe(`'${value}`);
   });
 
   it('leaves ordinary names alone', () => {
-    const csv = registrationsCsv([{ ...base, personName: 'Anne-Marie O’Neil' }]);
+    const csv = registrationsCsv([{ ...base, personName: 'Anne-Marie O’Neil' }], 'Europe/Berlin');
     expect(Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { newline: '\r\n' }).data[1]![0]).toBe('Anne-Marie O’Neil');
   });
 });

@@ -56,6 +56,7 @@ describe.each(testDatabaseKinds())('money rules on %s', (kind) => {
     expect(waiting.status).toBe('waitlisted');
     const m = await publishedWorkshop(t, cat, { priceMinor: 5000, registrationMode: 'manual', title: 'By request' });
     await t.must('desk', 'registrations:registerPerson', { workshopId: m.id, name: 'Asking' });
+    expect(await t.call('desk', 'payments:record', { id: waiting.id, kind: 'payment', method: 'cash' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/Nothing is owed yet/) } });
     const rows = await t.must('desk', 'payments:outstanding', {});
     expect(rows).toEqual([expect.objectContaining({ workshopId: w.id, unpaidCount: 1, unpaidMinor: 3000, refundDueCount: 0 })]);
   });

@@ -22,6 +22,8 @@ export async function recordPayment(ctx: CoreContext, caller: Caller, input: z.o
     let amount: number;
     if (input.kind === 'payment') {
       if (r.paymentStatus !== 'unpaid') throw new AppError('CONFLICT', r.paymentStatus === 'paid' ? 'Already paid.' : 'Nothing is owed for this registration.');
+      // A request or a place on the waiting list owes nothing yet: money is taken for a seat.
+      if (r.status !== 'confirmed') throw new AppError('CONFLICT', 'Nothing is owed yet: payment is taken once the seat is confirmed.');
       if (!input.method) throw new AppError('VALIDATION', 'How was it paid?', { fieldErrors: { method: ['Choose how it was paid.'] } });
       next = 'paid';
       amount = r.amountDueMinor;

@@ -1,6 +1,6 @@
 import type { DomainHandlers, Replayers } from '../core/handler';
 import { loadRegistration } from './registration-rows';
-import { approvalQueue, bulkApprove, bulkReject } from './approval-queue';
+import { approvalQueue, bulkApprove, bulkReject, bulkWaitlist } from './approval-queue';
 import { outstanding, recordPayment } from './payments.service';
 import { cancelRegistration, confirmRegistration, myRegistrations, register, rejectRegistration } from './registrations.service';
 import { exportRegistrationsCsv, workshopRegistrations } from './workshop-registrations';
@@ -18,6 +18,7 @@ export const registrationsHandlers: DomainHandlers<'registrations'> = {
   'registrations:queue': ({ ctx, input }) => approvalQueue(ctx, input),
   'registrations:bulkApprove': ({ ctx, caller, input }) => bulkApprove(ctx, caller, input.selection),
   'registrations:bulkReject': ({ ctx, caller, input }) => bulkReject(ctx, caller, input.selection, input.reason),
+  'registrations:bulkWaitlist': ({ ctx, caller, input }) => bulkWaitlist(ctx, caller, input.selection, input.openWaitlist),
   'registrations:forWorkshop': ({ ctx, input }) => workshopRegistrations(ctx, input),
   'registrations:exportCsv': ({ ctx, input }) => exportRegistrationsCsv(ctx, input),
 };

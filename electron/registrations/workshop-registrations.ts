@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { formatPrice } from '../../shared/money';
 import { paymentInWords, statusInWords, type Registration, type workshopRegistrationsInput } from '../../shared/registrations';
 import { formatTicketCode } from '../../shared/tickets';
+import { zonedMinute } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import { registrationQuery, toRegistration } from './registration-rows';
 
@@ -31,28 +32,34 @@ export async function workshopRegistrations(ctx: CoreContext, input: z.output<ty
 const FORMULA_START = /^[=+\-@\t\r]/;
 const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
 
-/** UTF-8 with a byte-order mark and RFC 4180 quoting: opens cleanly in Excel, LibreOffice and Numbers. */
-export function registrationsCsv(rows: Registration[]): string {
-  const data = rows.map((r) => ({
-    Name: safe(r.personName),
-    Email: safe(r.personEmail ?? ''),
-    Phone: safe(r.personPhone ?? ''),
-    Status: statusInWords(r),
-    'Requested at': r.requestedAt,
-    'Confirmed at': r.confirmedAt ?? '',
-    Ticket: r.ticketCode ? formatTicketCode(r.ticketCode) : '',
-    'Amount due': r.amountDueMinor ? formatPrice(r.amountDueMinor, r.currency, 'en-GB') : '',
-    Payment: paymentInWords(r),
-  }));
-  const fields = ['Name', 'Email', 'Phone', 'Status', 'Requested at', 'Confirmed at', 'Ticket', 'Amount due', 'Payment'];
-  return `\uFEFF${Papa.unparse({ fields, data: data.map((d) => fields.map((f) => d[f as keyof typeof d])) }, { quotes: true, newline: '\r\n' })}`;
+/**
+ * UTF-8 with a byte-order mark and RFC 4180 quoting: opens cleanly in Excel, LibreOffice and Numbers.
+ * Times are the workshop's wall clock to the minute ("2026-12-01 19:13", its zone in the header),
+ * which spreadsheets read as dates; the price is what the person pays once confirmed.
+ */
+export function registrationsCsv(rows: Registration[], timeZone: string): string {
+  const requestedAt = `Requested at (${timeZone})`;
+  const confirmedAt = `Confirmed at (${timeZone})`;
+  const fields = ['Name', 'Email', 'Phone', 'Status', requestedAt, confirmedAt, 'Ticket', 'Price', 'Payment'];
+  const data = rows.map((r) => [
+    safe(r.personName),
+    safe(r.personEmail ?? ''),
+    safe(r.personPhone ?? ''),
+    statusInWords(r),
+    zonedMinute(r.requestedAt, timeZone),
+    r.confirmedAt ? zonedMinute(r.confirmedAt, timeZone) : '',
+    r.ticketCode ? formatTicketCode(r.ticketCode) : '',
+    r.amountDueMinor ? formatPrice(r.amountDueMinor, r.currency, 'en-GB') : '',
+    paymentInWords(r),
+  ]);
+  return `\uFEFF${Papa.unparse({ fields, data }, { quotes: true, newline: '\r\n' })}`;
 }
 
 /** The CSV file for one workshop's registrations (same filters as the list), with a readable name. */
 export async function exportRegistrationsCsv(ctx: CoreContext, input: z.output<typeof workshopRegistrationsInput>): Promise<{ filename: string; content: string }> {
-  const w = await ctx.db.selectFrom('workshop').select(['title', 'starts_at']).where('id', '=', input.workshopId).executeTakeFirst();
+  const w = await ctx.db.selectFrom('workshop').select(['title', 'starts_at', 'time_zone']).where('id', '=', input.workshopId).executeTakeFirst();
   if (!w) throw new AppError('NOT_FOUND', 'This workshop no longer exists.');
   const rows = await workshopRegistrations(ctx, input);
   const slug = w.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50);
-  return { filename: `${slug}-${new Date(w.starts_at).toISOString().slice(0, 10)}-registrations.csv`, content: registrationsCsv(rows) };
+  return { filename: `${slug}-${new Date(w.starts_at).toISOString().slice(0, 10)}-registrations.csv`, content: registrationsCsv(rows, w.time_zone) };
 }

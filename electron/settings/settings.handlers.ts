@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../core/handler';
 import { testPostgresConnection } from './connection-test';
 import { assertDriverAccepts } from './driver-url';
 import { readSettings, updateSettings } from './settings.service';
+import { setStationLocale } from './station-locale';
 
 export const settingsHandlers: DomainHandlers<'settings'> = {
   'settings:get': async ({ ctx }) => readSettings(ctx),
@@ -10,4 +11,5 @@ export const settingsHandlers: DomainHandlers<'settings'> = {
     assertDriverAccepts(input.databaseUrl);
     return testPostgresConnection(input.databaseUrl);
   },
+  'settings:setLocale': ({ ctx, caller, input }) => setStationLocale(ctx, caller, input.locale),
 };

@@ -41,7 +41,7 @@ export async function updateSettings(ctx: CoreContext, caller: Caller, input: z.
         before: { stationName: before.stationName, database: beforeDatabase },
         after: { stationName: input.stationName, database: input.databaseUrl ? redactDatabaseUrl(input.databaseUrl) : 'embedded' },
       });
-      undo.push(ctx.settings.write({ stationName: input.stationName, databaseUrl: input.databaseUrl }));
+      undo.push(ctx.settings.write({ ...before, stationName: input.stationName, databaseUrl: input.databaseUrl }));
     });
   } catch (err) {
     for (const restore of undo) restore();

@@ -12,6 +12,8 @@ export interface StoredSettings {
   stationName: string;
   /** null: the embedded database in the app's data folder. */
   databaseUrl: string | null;
+  /** The locale this station shows dates and times in; null or absent: the system's. */
+  locale?: string | null;
 }
 
 /**
@@ -22,6 +24,7 @@ const fileSchema = z.object({
   stationName: text().catch(''),
   databaseUrl: text().nullable().optional().catch(null),
   encryptedDatabaseUrl: text().optional().catch(undefined),
+  locale: text().max(35).nullable().optional().catch(null),
 });
 
 interface Loaded {
@@ -73,16 +76,18 @@ export class StationSettingsStore {
       return { settings: { stationName: defaultStationName(), databaseUrl: null }, clearTextSecret: false, unreadable: false };
     }
     const stationName = usableName(raw.stationName);
+    // Only a chosen locale is carried: most stations follow the system and their settings stay as they were.
+    const locale = raw.locale ? { locale: raw.locale } : {};
     if (raw.encryptedDatabaseUrl !== undefined) {
       try {
         if (!this.box.available) throw new Error('no key store');
-        return { settings: { stationName, databaseUrl: this.box.decrypt(raw.encryptedDatabaseUrl) }, clearTextSecret: false, unreadable: false };
+        return { settings: { stationName, databaseUrl: this.box.decrypt(raw.encryptedDatabaseUrl), ...locale }, clearTextSecret: false, unreadable: false };
       } catch {
-        return { settings: { stationName, databaseUrl: null }, clearTextSecret: false, unreadable: true };
+        return { settings: { stationName, databaseUrl: null, ...locale }, clearTextSecret: false, unreadable: true };
       }
     }
     const databaseUrl = raw.databaseUrl ?? null;
-    return { settings: { stationName, databaseUrl }, clearTextSecret: databaseUrl !== null && this.box.available, unreadable: false };
+    return { settings: { stationName, databaseUrl, ...locale }, clearTextSecret: databaseUrl !== null && this.box.available, unreadable: false };
   }
 
   /**
@@ -94,7 +99,7 @@ export class StationSettingsStore {
     const previousFile = this.readRaw();
     const previousCache = this.cached;
     this.replaceFile(content);
-    this.cached = { settings: { ...settings }, clearTextSecret: false, unreadable: false };
+    this.cached = { settings: { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...(settings.locale ? { locale: settings.locale } : {}) }, clearTextSecret: false, unreadable: false };
     return () => {
       if (previousFile === null) rmSync(this.file, { force: true });
       else this.replaceFile(previousFile);
@@ -110,7 +115,8 @@ export class StationSettingsStore {
   }
 
   private toFile(settings: StoredSettings): Record<string, unknown> {
-    if (settings.databaseUrl === null || !this.box.available) return { stationName: settings.stationName, databaseUrl: settings.databaseUrl };
+    const locale = settings.locale ? { locale: settings.locale } : {};
+    if (settings.databaseUrl === null || !this.box.available) return { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...locale };
     let encryptedDatabaseUrl: string;
     try {
       encryptedDatabaseUrl = this.box.encrypt(settings.databaseUrl);
@@ -118,7 +124,7 @@ export class StationSettingsStore {
       // Never fall back to clear text silently where encryption is expected.
       throw new AppError('UNAVAILABLE', 'The system key store refused to encrypt the server address. Unlock it (or sign in to the desktop again) and try once more.');
     }
-    return { stationName: settings.stationName, encryptedDatabaseUrl };
+    return { stationName: settings.stationName, encryptedDatabaseUrl, ...locale };
   }
 
   private readRaw(): string | null {

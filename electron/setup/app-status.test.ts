@@ -24,7 +24,7 @@ describe.each(testDatabaseKinds())('app:status on %s', (kind) => {
     await signedIn(t, 'staff', 'desk');
     await signedIn(t, 'attendee', 'visitor');
     await signedIn(t, 'admin', 'kioskadmin', 'kiosk');
-    expect(await t.must('admin', 'app:status', {})).toEqual({ needsSetup: false, stationName: 'Test station', database: { kind, location: location() }, version: expect.any(String) });
+    expect(await t.must('admin', 'app:status', {})).toEqual({ needsSetup: false, stationName: 'Test station', locale: null, database: { kind, location: location() }, version: expect.any(String) });
     expectNoLocation(await t.must('anon', 'app:status', {}), 'signed out, workstation');
     expectNoLocation(await t.must('anon', 'app:status', {}, 'kiosk'), 'signed out, kiosk');
     expectNoLocation(await t.must('desk', 'app:status', {}), 'staff');

@@ -24,6 +24,7 @@ export async function appStatus(ctx: CoreContext, caller: Caller): Promise<AppSt
   return {
     needsSetup: (await countUsers(ctx.db)) === 0,
     stationName: ctx.settings.read().stationName,
+      locale: ctx.settings.read().locale ?? null,
     database: seesLocation ? { kind: ctx.dbHandle.kind, location: ctx.dbHandle.description } : { kind: ctx.dbHandle.kind },
     version: ctx.appVersion,
   };

@@ -87,6 +87,8 @@ export function discoveryFilters(eb: Eb, input: DiscoveryInput, now: Date, terms
   if (input.freeOnly) f.push(eb('w.price_minor', '=', 0));
   if (input.priceMin !== undefined) f.push(eb('w.price_minor', '>=', input.priceMin));
   if (input.priceMax !== undefined) f.push(eb('w.price_minor', '<=', input.priceMax));
+  // "Up to 40" means 40 of one currency: €35 and US$20 are not both under it. Free is free in any.
+  if (input.currency && (input.priceMin !== undefined || input.priceMax !== undefined)) f.push(eb.or([eb('w.currency', '=', input.currency), eb('w.price_minor', '=', 0)]));
   if (input.hasSeats) f.push(sql<SqlBool>`w.seats_taken < w.capacity`);
   if (input.mode) f.push(eb('w.registration_mode', '=', input.mode));
   const tags = [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];

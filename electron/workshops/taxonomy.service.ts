@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { AppError, fieldError } from '../../shared/errors';
+import { isCurrency } from '../../shared/money';
 import type { Category, FilterOptions, Tag } from '../../shared/workshops';
 import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
@@ -130,7 +131,7 @@ export async function deleteTag(ctx: CoreContext, caller: Caller, id: string): P
 
 /** What the discovery filters can offer: categories, cities and tags of published workshops. */
 export async function filterOptions(ctx: CoreContext): Promise<FilterOptions> {
-  const [categories, cities, tags] = await Promise.all([
+  const [categories, cities, tags, currencies] = await Promise.all([
     ctx.db.selectFrom('category').select(['id', 'name']).orderBy(sql`lower(name)`).execute(),
     ctx.db.selectFrom('workshop').select('city').distinct().where('status', '=', 'published').orderBy('city').execute(),
     ctx.db
@@ -139,6 +140,15 @@ export async function filterOptions(ctx: CoreContext): Promise<FilterOptions> {
       .where(sql<boolean>`exists (select 1 from workshop_tag wt join workshop w on w.id = wt.workshop_id where wt.tag_id = t.id and w.status = 'published')`)
       .orderBy(sql`lower(t.name)`)
       .execute(),
+    ctx.db
+      .selectFrom('workshop')
+      .select('currency')
+      .where('status', '=', 'published')
+      .where('price_minor', '>', 0)
+      .groupBy('currency')
+      .orderBy(sql`count(*)`, 'desc')
+      .orderBy('currency')
+      .execute(),
   ]);
-  return { categories, cities: cities.map((c) => c.city), tags: tags.map((t) => t.name) };
+  return { categories, cities: cities.map((c) => c.city), tags: tags.map((t) => t.name), currencies: currencies.map((c) => c.currency).filter(isCurrency) };
 }

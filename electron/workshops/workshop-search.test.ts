@@ -49,6 +49,13 @@ describe.each(testDatabaseKinds())('workshop discovery on %s', (kind) => {
     expect(await titles({ from: day(4), to: day(12) })).toEqual(['Kubernetes in production', 'Python programming basics', 'Watercolour landscapes']);
   });
 
+  it('filters a price range in one chosen currency when the catalogue has several, free ones included', async () => {
+    expect(await titles({ priceMin: 3000, priceMax: 7000, currency: 'EUR' })).toEqual(['Python programming basics', 'Sourdough bread masterclass']);
+    expect(await titles({ priceMin: 3000, priceMax: 7000, currency: 'GBP' })).toEqual(['Pottery for beginners']);
+    expect(await titles({ priceMax: 4000, currency: 'EUR' })).toEqual(['Knife skills', 'Sourdough bread masterclass', 'Watercolour landscapes']);
+    expect((await t.must('anon', 'workshops:filterOptions', {})).currencies).toEqual(['EUR', 'GBP']);
+  });
+
   it('combines filters', async () => {
     expect(await titles({ cities: ['London', 'Berlin'], freeOnly: true, categoryIds: [food, arts] })).toEqual(['Knife skills', 'Watercolour landscapes']);
     expect(await titles({ categoryIds: [tech], hasSeats: true, mode: 'manual', q: 'kube' })).toEqual(['Kubernetes in production']);

@@ -176,7 +176,14 @@ async function transition(
   });
 }
 
-export const publishWorkshop = (ctx: CoreContext, caller: Caller, id: string) => transition(ctx, caller, id, 'publish', 'published');
+// A workshop that has ended can never be attended: publishing it would only clutter "past"
+// listings with something nobody took part in. One that has started but not ended may be published
+// (late, e.g. to record walk-ins); the editor warns about it.
+export const publishWorkshop = (ctx: CoreContext, caller: Caller, id: string) =>
+  transition(ctx, caller, id, 'publish', 'published', async (_trx, before) => {
+    if (new Date(before.endsAt) <= ctx.now()) throw new AppError('CONFLICT', 'This workshop has already ended, so it cannot be published. Change its dates first.');
+    return {};
+  });
 export const unpublishWorkshop = (ctx: CoreContext, caller: Caller, id: string) => transition(ctx, caller, id, 'unpublish', 'draft');
 export const archiveWorkshop = (ctx: CoreContext, caller: Caller, id: string) => transition(ctx, caller, id, 'archive', 'archived');
 

@@ -57,6 +57,19 @@ describe.each(testDatabaseKinds())('workshop management on %s', (kind) => {
     expect(await t.must('admin', 'workshops:get', { id: w.id })).toMatchObject({ status: 'published', startsAt: w.startsAt, title: w.title });
   });
 
+  it('refuses to publish a workshop that has ended, and publishes one that has started but not ended', async () => {
+    const ended = await t.must('admin', 'workshops:create', workshopForm(t, arts, { inDays: -1 }));
+    expect(await t.call('admin', 'workshops:publish', { id: ended.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'This workshop has already ended, so it cannot be published. Change its dates first.' },
+    });
+    expect((await t.must('admin', 'workshops:get', { id: ended.id })).status).toBe('draft');
+    const now = t.clock.now();
+    const under = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString().slice(0, 16);
+    const running = await t.must('admin', 'workshops:create', workshopForm(t, arts, { timeZone: 'UTC', startsLocal: under(-60), endsLocal: under(60) }));
+    expect((await t.must('admin', 'workshops:publish', { id: running.id })).status).toBe('published');
+  });
+
   it('moves through publish, unpublish, cancel and archive, refusing what makes no sense', async () => {
     const w = await t.must('admin', 'workshops:create', workshopForm(t, arts));
     expect(await t.call('admin', 'workshops:unpublish', { id: w.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'A draft workshop cannot be unpublished.' } });

@@ -5,6 +5,7 @@ import { changePasswordInput, createFirstAdminInput, signInInput, signUpInput, t
 import type { Result } from '../errors';
 import type { ConnectionTestResult, StationSettings } from '../settings';
 import { testConnectionInput, updateSettingsInput } from '../settings';
+import { setLocaleInput } from '../locale';
 import type { TemporaryPassword, UserList, UserSummary } from '../users';
 import { createUserInput, listUsersInput, setDisabledInput, setRoleInput, userIdInput } from '../users';
 import type { Category, FilterOptions, OrganiserWorkshopRow, SearchResult, Tag, WorkshopDetail } from '../workshops';
@@ -26,6 +27,7 @@ import type { BulkResult, OutstandingRow, QueuePage, Registration } from '../reg
 import {
   bulkApproveInput,
   bulkRejectInput,
+  bulkWaitlistInput,
   cancelRegistrationInput,
   queueInput,
   recordPaymentInput,
@@ -67,6 +69,7 @@ export const contract = {
   'settings:get': channel({ effect: 'read', input: noInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
   'settings:update': channel({ effect: 'repeatable', input: updateSettingsInput, output: output<StationSettings>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
   'settings:testConnection': channel({ effect: 'read', input: testConnectionInput, output: output<ConnectionTestResult>(), audience: ADMIN, surfaces: WORKSTATION, openDuringFirstRun: true }),
+  'settings:setLocale': channel({ effect: 'repeatable', input: setLocaleInput, output: output<{ locale: string | null }>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   // Discovery is open to anyone, the kiosk included (browsing needs no account).
   'workshops:search': channel({ effect: 'read', input: searchWorkshopsInput, output: output<SearchResult>(), audience: ['public'], surfaces: EVERYWHERE }),
@@ -101,6 +104,7 @@ export const contract = {
   'registrations:queue': channel({ effect: 'read', input: queueInput, output: output<QueuePage>(), audience: ADMIN, surfaces: WORKSTATION }),
   'registrations:bulkApprove': channel({ effect: 'write', input: bulkApproveInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
   'registrations:bulkReject': channel({ effect: 'write', input: bulkRejectInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'registrations:bulkWaitlist': channel({ effect: 'write', input: bulkWaitlistInput, output: output<BulkResult>(), audience: ADMIN, surfaces: WORKSTATION }),
   'registrations:forWorkshop': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<Registration[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'registrations:exportCsv': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'payments:record': channel({ effect: 'write', input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Loader, MantineProvider, Stack, createTheme } from '@mantine/core';
+import { Alert, Button, Center, Loader, MantineProvider, Stack, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import 'mantine-datatable/styles.css';
 import { useEffect, useState } from 'react';
@@ -8,15 +8,10 @@ import { SignUpPage } from '../features/auth/SignUpPage';
 import { useSession } from '../features/auth/session.store';
 import { SetupPage } from '../features/setup/SetupPage';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner';
+import { DatesLocale } from './DatesLocale';
 import { Shell } from './Shell';
+import { cssVariablesResolver, theme } from './theme';
 import './global.css';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  // Darker shades than the default keep text on filled buttons above WCAG AA contrast.
-  primaryShade: 7,
-  defaultRadius: 'md',
-});
 
 function Screens() {
   const { phase, status, session, notice, load } = useSession();
@@ -32,15 +27,18 @@ function Screens() {
 
   if (phase === 'starting') {
     return (
-      <Center mih="100vh">
+      <Center mih="100vh" component="main">
         <Loader aria-label="Starting" />
       </Center>
     );
   }
   if (phase === 'unavailable') {
     return (
-      <Center mih="100vh">
+      <Center mih="100vh" component="main">
         <Stack maw={480}>
+          <Title order={1} size="h2">
+            Workshop Booking
+          </Title>
           <Alert color="red" title="The app cannot reach its data">
             {notice}
           </Alert>
@@ -57,10 +55,12 @@ function Screens() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
-      <Notifications position="bottom-right" />
-      <ConnectionBanner />
-      <Screens />
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <DatesLocale>
+        <Notifications position="bottom-right" />
+        <ConnectionBanner />
+        <Screens />
+      </DatesLocale>
     </MantineProvider>
   );
 }

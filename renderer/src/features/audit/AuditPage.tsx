@@ -1,14 +1,18 @@
-import { Button, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../../shared/audit';
+import { actionInWords, type AuditEntry } from '../../../../shared/audit';
 import { handleResult } from '../../lib/notify';
 import { auditApi } from './audit.api';
+import { useFormat } from '../../app/format';
+import { BusyButton } from '../../app/BusyButton';
 
 const PAGE = 50;
-const fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const ENTITY_LABELS: Record<string, string> = { workshop: 'Workshop', registration: 'Registration', user: 'Account', account: 'Sign-in', category: 'Category', tag: 'Tag', station: 'This station' };
 
 export function AuditPage() {
+  const format = useFormat();
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [loading, setLoading] = useState(true);
   const [more, setMore] = useState(false);
@@ -29,7 +33,7 @@ export function AuditPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Audit log</Title>
+        <PageTitle>Audit log</PageTitle>
         <Button variant="default" onClick={() => load()}>
           Refresh
         </Button>
@@ -46,35 +50,51 @@ export function AuditPage() {
         idAccessor="id"
         noRecordsText="Nothing recorded yet"
         columns={[
-          { accessor: 'at', title: 'When', render: (e) => fmt.format(new Date(e.at)) },
+          { accessor: 'at', title: 'When', render: (e) => format.dateTime(e.at) },
           { accessor: 'actorEmail', title: 'Who', render: (e) => e.actorEmail ?? '—' },
           { accessor: 'station', title: 'Station' },
-          { accessor: 'action', title: 'Action', render: (e) => <Code>{e.action}</Code> },
-          { accessor: 'entityType', title: 'What', render: (e) => `${e.entityType}${e.entityId ? ` ${e.entityId.slice(0, 8)}` : ''}` },
+          { accessor: 'action', title: 'Action', render: (e) => actionInWords(e) },
+          {
+            accessor: 'entityType',
+            title: 'What',
+            render: (e) => (
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed">
+                  {ENTITY_LABELS[e.entityType] ?? e.entityType}
+                </Text>
+                {e.entityName && <Text size="sm">{e.entityName}</Text>}
+              </Stack>
+            ),
+          },
         ]}
         rowExpansion={{
           content: ({ record }) => (
-            <Group p="sm" align="flex-start" grow>
-              <div>
-                <Text size="xs" fw={600}>
-                  Before
-                </Text>
-                <Code block>{JSON.stringify(record.before, null, 2) ?? '—'}</Code>
-              </div>
-              <div>
-                <Text size="xs" fw={600}>
-                  After
-                </Text>
-                <Code block>{JSON.stringify(record.after, null, 2) ?? '—'}</Code>
-              </div>
-            </Group>
+            <Stack p="sm" gap="xs">
+              <Text size="xs" c="dimmed">
+                Recorded as <Code>{record.action}</Code> on {record.entityType} {record.entityId && <Code>{record.entityId}</Code>}
+              </Text>
+              <Group align="flex-start" grow>
+                <div>
+                  <Text size="xs" fw={600}>
+                    Before
+                  </Text>
+                  <Code block>{JSON.stringify(record.before, null, 2) ?? '—'}</Code>
+                </div>
+                <div>
+                  <Text size="xs" fw={600}>
+                    After
+                  </Text>
+                  <Code block>{JSON.stringify(record.after, null, 2) ?? '—'}</Code>
+                </div>
+              </Group>
+            </Stack>
           ),
         }}
       />
       {more && (
-        <Button variant="default" onClick={() => load(rows.at(-1)?.id)} loading={loading}>
+        <BusyButton variant="default" onClick={() => load(rows.at(-1)?.id)} busy={loading}>
           Show older entries
-        </Button>
+        </BusyButton>
       )}
     </Stack>
   );

@@ -1,22 +1,24 @@
 import { Stack, Text, Title } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { ROLE_LABELS } from '../../../../shared/roles';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useSession } from './session.store';
+import { useFormat } from '../../app/format';
 
 export function AccountPage() {
   const session = useSession((s) => s.session);
+  const format = useFormat();
   if (!session) return null;
-  const ends = new Date(session.expiresAt);
   return (
     <Stack>
-      <Title order={2}>My account</Title>
+      <PageTitle>My account</PageTitle>
       <Text>
         {session.user.name} · {session.user.email} · {ROLE_LABELS[session.user.role]}
       </Text>
       <Text size="sm" c="dimmed">
-        This session ends at {ends.toLocaleString()} at the latest, or after {Math.round(session.idleTimeoutSeconds / 60)} minutes without activity.
+        This session ends at {format.dateTime(session.expiresAt)} at the latest, or after {Math.round(session.idleTimeoutSeconds / 60)} minutes without activity.
       </Text>
-      <Title order={3} size="h4" mt="md">
+      <Title order={2} size="h4" mt="md">
         Change password
       </Title>
       <Text size="sm" c="dimmed">

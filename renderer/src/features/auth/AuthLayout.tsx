@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 /** The centred card used by sign-in, sign-up, first-run setup and the forced password change. */
 export function AuthLayout({ title, subtitle, children, width = 440 }: { title: string; subtitle?: ReactNode; children: ReactNode; width?: number }) {
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center mih="100vh" p="md" bg="gray.0" component="main">
       <Paper withBorder shadow="sm" p="xl" radius="md" w={width} maw="100%">
         <Stack gap="md">
           <div>

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack } from '@mantine/core';
+import { PasswordInput, Stack } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { changePasswordInput } from '../../../../shared/auth';
@@ -6,6 +6,7 @@ import { handleResult, notifySuccess } from '../../lib/notify';
 import { authApi } from './auth.api';
 import { PASSWORD_HINT } from './AuthLayout';
 import { useSession } from './session.store';
+import { BusyButton } from '../../app/BusyButton';
 
 export function ChangePasswordForm({ autoFocus = false }: { autoFocus?: boolean }) {
   const signedIn = useSession((s) => s.signedIn);
@@ -32,9 +33,9 @@ export function ChangePasswordForm({ autoFocus = false }: { autoFocus?: boolean 
       <Stack maw={420}>
         <PasswordInput label="Current password" autoComplete="current-password" autoFocus={autoFocus} {...form.getInputProps('currentPassword')} key={form.key('currentPassword')} />
         <PasswordInput label="New password" description={PASSWORD_HINT} autoComplete="new-password" {...form.getInputProps('newPassword')} key={form.key('newPassword')} />
-        <Button type="submit" loading={busy}>
+        <BusyButton type="submit" busy={busy}>
           Change password
-        </Button>
+        </BusyButton>
       </Stack>
     </form>
   );

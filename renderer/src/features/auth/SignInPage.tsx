@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { signInInput } from '../../../../shared/auth';
@@ -6,6 +6,7 @@ import { handleResult } from '../../lib/notify';
 import { authApi } from './auth.api';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session.store';
+import { BusyButton } from '../../app/BusyButton';
 
 export function SignInPage({ onSignUp }: { onSignUp: () => void }) {
   const { notice, signInEmail, signedIn } = useSession();
@@ -48,9 +49,9 @@ export function SignInPage({ onSignUp }: { onSignUp: () => void }) {
               {formError}
             </Alert>
           )}
-          <Button type="submit" loading={busy} size="md">
+          <BusyButton type="submit" busy={busy} size="md">
             Sign in
-          </Button>
+          </BusyButton>
         </Stack>
       </form>
       <Text size="sm">

@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { signUpInput } from '../../../../shared/auth';
@@ -6,6 +6,7 @@ import { handleResult } from '../../lib/notify';
 import { authApi } from './auth.api';
 import { AuthLayout, PASSWORD_HINT } from './AuthLayout';
 import { useSession } from './session.store';
+import { BusyButton } from '../../app/BusyButton';
 
 export function SignUpPage({ onSignIn }: { onSignIn: () => void }) {
   const signedIn = useSession((s) => s.signedIn);
@@ -30,9 +31,9 @@ export function SignUpPage({ onSignIn }: { onSignIn: () => void }) {
           <TextInput label="Full name" autoComplete="name" autoFocus {...form.getInputProps('name')} key={form.key('name')} />
           <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} key={form.key('email')} />
           <PasswordInput label="Password" description={PASSWORD_HINT} autoComplete="new-password" {...form.getInputProps('password')} key={form.key('password')} />
-          <Button type="submit" loading={busy} size="md">
+          <BusyButton type="submit" busy={busy} size="md">
             Create account
-          </Button>
+          </BusyButton>
         </Stack>
       </form>
       <Text size="sm">

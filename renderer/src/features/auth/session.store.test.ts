@@ -11,7 +11,7 @@ describe('session store', () => {
 
   it('follows any call that finds the session ended: the sign-in screen says why', async () => {
     fakeApi({
-      'app:status': () => ok({ needsSetup: false, stationName: 'Desk 1', database: { kind: 'embedded' }, version: '1' }),
+      'app:status': () => ok({ needsSetup: false, stationName: 'Desk 1', locale: null, database: { kind: 'embedded' }, version: '1' }),
       'auth:session': () => ok(session),
       'users:list': () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'You were signed out after 30 minutes without activity. Please sign in again.' } }),
     });

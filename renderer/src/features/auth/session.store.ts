@@ -14,6 +14,8 @@ interface SessionState {
   /** Email to prefill on the sign-in screen (after loading demo data). */
   signInEmail: string;
   load(): Promise<void>;
+  /** Reads the station's status again (after its name or locale changed), without touching the session. */
+  refreshStatus(): Promise<void>;
   signedIn(session: SessionInfo): void;
   signedOut(notice?: string | null): void;
   setSignInEmail(email: string): void;
@@ -32,6 +34,10 @@ export const useSession = create<SessionState>((set, get) => ({
       return;
     }
     set({ phase: 'ready', status: status.data, session: session.ok ? session.data : null });
+  },
+  refreshStatus: async () => {
+    const status = await setupApi.status();
+    if (status.ok) set({ status: status.data });
   },
   signedIn: (session) => set({ session, notice: null, status: get().status && { ...get().status!, needsSetup: false } }),
   signedOut: (notice = null) => set({ session: null, notice }),

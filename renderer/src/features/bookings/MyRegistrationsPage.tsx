@@ -1,17 +1,19 @@
-import { Alert, Anchor, Button, Card, Group, Modal, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useCallback, useEffect, useState } from 'react';
 import type { Registration } from '../../../../shared/registrations';
-import { formatWorkshopTime } from '../../../../shared/time';
 import { useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { RegistrationState } from '../registrations/RegistrationState';
 import { registrationsApi } from '../registrations/registrations.api';
+import { useFormat } from '../../app/format';
 
 const ACTIVE = ['pending', 'confirmed', 'waitlisted'];
 
 /** "My registrations": upcoming and past, each with its state, payment and ticket. */
 export function MyRegistrationsPage() {
   const go = useNav((s) => s.go);
+  const format = useFormat();
   const [rows, setRows] = useState<Registration[] | null>(null);
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const [cancelling, setCancelling] = useState<Registration | null>(null);
@@ -28,7 +30,7 @@ export function MyRegistrationsPage() {
   return (
     <Stack maw={860}>
       <Group justify="space-between">
-        <Title order={2}>My registrations</Title>
+        <PageTitle>My registrations</PageTitle>
         <SegmentedControl
           aria-label="Which registrations"
           value={when}
@@ -57,7 +59,7 @@ export function MyRegistrationsPage() {
                 <Anchor component="button" fw={700} size="lg" onClick={() => go('workshop', { workshopId: r.workshopId })} style={{ textAlign: 'left' }}>
                   {r.workshopTitle}
                 </Anchor>
-                <Text size="sm">{formatWorkshopTime(r.workshopStartsAt, r.workshopEndsAt, r.workshopTimeZone)}</Text>
+                <Text size="sm">{format.workshopTime(r.workshopStartsAt, r.workshopEndsAt, r.workshopTimeZone)}</Text>
                 <Text size="sm" c="dimmed">
                   {r.workshopCity} · {r.workshopVenue}
                 </Text>

@@ -19,7 +19,7 @@ describe('CatalogueFilters', () => {
   });
 
   it('filters by a price range, and says so beside the field when it is the wrong way round instead of searching', async () => {
-    const { calls } = fakeApi({ 'workshops:filterOptions': () => ok({ categories: [], cities: [], tags: [] }), 'workshops:search': () => ok(empty) });
+    const { calls } = fakeApi({ 'workshops:filterOptions': () => ok({ categories: [], cities: [], tags: [], currencies: ['EUR'] }), 'workshops:search': () => ok(empty) });
     render(
       <MantineProvider>
         <CatalogueFilters />
@@ -34,7 +34,28 @@ describe('CatalogueFilters', () => {
 
     await userEvent.clear(screen.getByLabelText('Price from'));
     await userEvent.type(screen.getByLabelText('Price from'), '5');
-    await waitFor(() => expect(searches().at(-1)).toMatchObject({ priceMin: 500, priceMax: 2000 }));
+    await waitFor(() => expect(searches().at(-1)).toMatchObject({ priceMin: 500, priceMax: 2000, currency: 'EUR' }));
     expect(screen.queryByText('The minimum price is above the maximum.')).toBeNull();
+    expect(screen.getByText('In EUR')).toBeTruthy();
+  });
+
+  it('filters prices in one chosen currency when the catalogue has several, the most used first', async () => {
+    const { calls } = fakeApi({ 'workshops:filterOptions': () => ok({ categories: [], cities: [], tags: [], currencies: ['EUR', 'USD', 'JPY'] }), 'workshops:search': () => ok(empty) });
+    render(
+      // Test mode: dropdowns open without the transitions happy-dom never finishes.
+      <MantineProvider env="test">
+        <CatalogueFilters />
+      </MantineProvider>,
+    );
+    const last = () => calls.filter((c) => c.channel === 'workshops:search').at(-1)?.input as InputOf<'workshops:search'> | undefined;
+    const currency = await screen.findByRole('combobox', { name: 'Prices in' });
+    expect((currency as HTMLInputElement).value).toBe('EUR');
+    await userEvent.type(screen.getByLabelText('Price up to'), '40');
+    await waitFor(() => expect(last()).toMatchObject({ priceMax: 4000, currency: 'EUR' }));
+
+    await userEvent.click(currency);
+    await userEvent.click(await screen.findByRole('option', { name: 'JPY' }));
+    // Yen have no minor unit: 40 is ¥40, not 4000 "cents".
+    await waitFor(() => expect(last()).toMatchObject({ priceMax: 40, currency: 'JPY' }));
   });
 });

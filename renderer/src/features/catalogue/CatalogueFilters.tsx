@@ -1,14 +1,16 @@
-import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { CURRENCIES, type Currency } from '../../../../shared/money';
 import { searchFilterErrors, type FilterOptions } from '../../../../shared/workshops';
 import { handleResult } from '../../lib/notify';
 import { workshopsApi } from '../workshops/workshops.api';
 import { useCatalogue } from './catalogue.store';
+import { DateField } from '../../app/DateFields';
 
 /** The filter column. Facet counts beside categories and cities reflect the other filters. */
 export function CatalogueFilters() {
   const { filters, facets, setFilters, reset } = useCatalogue();
-  const [options, setOptions] = useState<FilterOptions>({ categories: [], cities: [], tags: [] });
+  const [options, setOptions] = useState<FilterOptions>({ categories: [], cities: [], tags: [], currencies: [] });
   useEffect(() => {
     void workshopsApi.filterOptions().then((r) => {
       const o = handleResult(r);
@@ -23,8 +25,13 @@ export function CatalogueFilters() {
     return [...next];
   };
   const errors = searchFilterErrors(filters);
-  const money = (minor: number | undefined) => (minor !== undefined ? minor / 100 : '');
-  const toMinor = (v: string | number) => (typeof v === 'number' ? Math.round(v * 100) : undefined);
+  // A price range is in one currency: the chosen one, else the catalogue's most used.
+  const currency: Currency = filters.currency ?? options.currencies[0] ?? 'EUR';
+  const several = options.currencies.length > 1;
+  const digits = CURRENCIES[currency];
+  const money = (minor: number | undefined) => (minor !== undefined ? minor / 10 ** digits : '');
+  const toMinor = (v: string | number) => (typeof v === 'number' ? Math.round(v * 10 ** digits) : undefined);
+  const setPrice = (patch: { priceMin?: number; priceMax?: number }) => setFilters({ ...patch, currency: options.currencies.length ? currency : undefined });
   const catCount = (id: string) => facets.categories.find((c) => c.id === id)?.count ?? 0;
   const cityCount = (city: string) => facets.cities.find((c) => c.city === city)?.count ?? 0;
 
@@ -60,17 +67,35 @@ export function CatalogueFilters() {
           ))}
         </Stack>
       </div>
-      <TextInput type="date" label="From" value={filters.from ?? ''} error={errors.from} onChange={(e) => setFilters({ from: e.currentTarget.value || undefined })} />
-      <TextInput type="date" label="To" value={filters.to ?? ''} onChange={(e) => setFilters({ to: e.currentTarget.value || undefined })} />
+      <DateField label="From" placeholder="Any date" value={filters.from ?? null} error={errors.from} onChange={(from) => setFilters({ from: from ?? undefined })} />
+      <DateField label="To" placeholder="Any date" value={filters.to ?? null} onChange={(to) => setFilters({ to: to ?? undefined })} />
       <Switch label="Free only" checked={filters.freeOnly ?? false} onChange={(e) => setFilters({ freeOnly: e.currentTarget.checked || undefined })} />
       <div>
         <Group gap="xs" grow align="flex-start">
-          <NumberInput label="Price from" min={0} decimalScale={2} value={money(filters.priceMin)} error={errors.priceMin} onChange={(v) => setFilters({ priceMin: toMinor(v) })} disabled={filters.freeOnly} />
-          <NumberInput label="Price up to" min={0} decimalScale={2} value={money(filters.priceMax)} onChange={(v) => setFilters({ priceMax: toMinor(v) })} disabled={filters.freeOnly} />
+          <NumberInput label="Price from" min={0} decimalScale={digits} value={money(filters.priceMin)} error={errors.priceMin} onChange={(v) => setPrice({ priceMin: toMinor(v) })} disabled={filters.freeOnly} />
+          <NumberInput label="Price up to" min={0} decimalScale={digits} value={money(filters.priceMax)} onChange={(v) => setPrice({ priceMax: toMinor(v) })} disabled={filters.freeOnly} />
         </Group>
-        <Text size="xs" c="dimmed" mt={4}>
-          In the workshop's currency
-        </Text>
+        {several ? (
+          <Select
+            mt="xs"
+            label="Prices in"
+            data={options.currencies}
+            value={currency}
+            allowDeselect={false}
+            disabled={filters.freeOnly}
+            onChange={(c) => {
+              // The amounts typed stay as typed ("40"), now in the other currency's minor units.
+              const next = (c as Currency | null) ?? currency;
+              const convert = (minor: number | undefined) => (minor === undefined ? undefined : Math.round((minor / 10 ** digits) * 10 ** CURRENCIES[next]));
+              setFilters({ currency: next, priceMin: convert(filters.priceMin), priceMax: convert(filters.priceMax) });
+            }}
+            description="Workshops priced in other currencies are left out; free ones stay."
+          />
+        ) : (
+          <Text size="xs" c="dimmed" mt={4}>
+            In {currency}
+          </Text>
+        )}
       </div>
       <MultiSelect label="Tags" data={options.tags} searchable clearable value={filters.tags ?? []} onChange={(tags) => setFilters({ tags })} />
       {(filters.tags?.length ?? 0) > 1 && (

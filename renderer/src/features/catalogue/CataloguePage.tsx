@@ -1,12 +1,13 @@
-import { Alert, Button, Card, Grid, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Grid, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { formatWorkshopTime } from '../../../../shared/time';
 import type { WorkshopSort } from '../../../../shared/workshops';
 import { useNav } from '../../app/navigation';
-import { WorkshopBadges } from '../workshops/WorkshopBadges';
+import { CatalogueCard } from './CatalogueCard';
 import { CatalogueFilters } from './CatalogueFilters';
 import { useCatalogue } from './catalogue.store';
+import { BusyButton } from '../../app/BusyButton';
 
 const SORT_OPTIONS: { value: WorkshopSort; label: string }[] = [
   { value: 'relevance', label: 'Best match' },
@@ -28,7 +29,7 @@ export function CataloguePage() {
 
   return (
     <Stack>
-      <Title order={2}>Browse workshops</Title>
+      <PageTitle>Browse workshops</PageTitle>
       <Group align="flex-end">
         <TextInput
           aria-label="Search workshops"
@@ -76,30 +77,12 @@ export function CataloguePage() {
               </Alert>
             )}
             {items.map((w) => (
-              <Card key={w.id} withBorder padding="md" component="button" onClick={() => go('workshop', { workshopId: w.id })} style={{ textAlign: 'left', cursor: 'pointer' }} aria-label={w.title}>
-                <Stack gap={6}>
-                  <Group justify="space-between" align="flex-start">
-                    <Text fw={700} size="lg">
-                      {w.title}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {w.categoryName}
-                    </Text>
-                  </Group>
-                  <Text size="sm">{formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)}</Text>
-                  <Text size="sm" c="dimmed">
-                    {w.city} · {w.venue}
-                    {w.instructor ? ` · with ${w.instructor}` : ''}
-                  </Text>
-                  {w.summary && <Text size="sm">{w.summary}</Text>}
-                  <WorkshopBadges w={w} />
-                </Stack>
-              </Card>
+              <CatalogueCard key={w.id} w={w} onOpen={() => go('workshop', { workshopId: w.id })} />
             ))}
             {nextCursor && (
-              <Button variant="default" onClick={() => loadMore()} loading={loading}>
+              <BusyButton variant="default" onClick={() => loadMore()} busy={loading}>
                 Show more
-              </Button>
+              </BusyButton>
             )}
           </Stack>
         </Grid.Col>

@@ -1,4 +1,5 @@
-import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { ROLE_LABELS } from '../../../../shared/roles';
 import { navFor, useNav } from '../../app/navigation';
 import { useSession } from '../auth/session.store';
@@ -10,7 +11,7 @@ export function HomePage() {
   const items = navFor(session.user.role).filter((i) => i.id !== 'home');
   return (
     <Stack>
-      <Title order={2}>Welcome, {session.user.name}</Title>
+      <PageTitle>{`Welcome, ${session.user.name}`}</PageTitle>
       <Text c="dimmed">
         Signed in as {ROLE_LABELS[session.user.role].toLowerCase()} on {status?.stationName}.
       </Text>

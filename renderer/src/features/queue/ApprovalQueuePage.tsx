@@ -1,22 +1,29 @@
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { focusPageTitle, PageTitle } from '../../app/PageTitle';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { InputOf } from '../../../../shared/ipc/contract';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
-import { formatWorkshopTime } from '../../../../shared/time';
 import type { Category } from '../../../../shared/workshops';
 import { useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { registrationsApi } from '../registrations/registrations.api';
 import { taxonomyApi } from '../workshops/workshops.api';
+import { useFormat } from '../../app/format';
+import { DateField } from '../../app/DateFields';
+import { FullRequestsOffer } from './FullRequestsOffer';
+import { BusyButton } from '../../app/BusyButton';
+
+type Selection = InputOf<'registrations:bulkReject'>['selection'];
 
 const PAGE = 100;
-const fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const OUTCOME_LABELS: Record<BulkOutcome, string> = { approved: 'Approved', waitlisted: 'Waiting list', full: 'Not approved: full', rejected: 'Rejected', not_pending: 'Already handled' };
 const OUTCOME_COLORS: Record<BulkOutcome, string> = { approved: 'teal', waitlisted: 'orange', full: 'red', rejected: 'gray', not_pending: 'gray' };
 
 /** Pending requests across all workshops; bulk approval goes oldest first within each workshop's seats. */
 export function ApprovalQueuePage() {
   const go = useNav((s) => s.go);
+  const format = useFormat();
   const [filter, setFilter] = useState<QueueFilter>({});
   const [categories, setCategories] = useState<Category[]>([]);
   const [sort, setSort] = useState<DataTableSortStatus<QueueRow>>({ columnAccessor: 'requestedAt', direction: 'asc' });
@@ -27,10 +34,17 @@ export function ApprovalQueuePage() {
   const [selected, setSelected] = useState<QueueRow[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
-  const [rejecting, setRejecting] = useState(false);
+  // What "Reject…" applies to: the selection, or the requests a report found no seat for.
+  const [rejecting, setRejecting] = useState<{ selection: Selection; count: number; fromReport: boolean } | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const done = useRef<HTMLButtonElement>(null);
+  // A new report replaces the offer's button that was pressed: in that same commit, the focus moves to
+  // the report's Done button instead of falling to the page.
+  useLayoutEffect(() => {
+    if (result && (!document.activeElement || document.activeElement === document.body)) done.current?.focus();
+  }, [result]);
 
   useEffect(() => {
     void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
@@ -55,8 +69,24 @@ export function ApprovalQueuePage() {
     setSelected([]);
     setAllMatching(false);
   };
-  const selection = allMatching ? { filter } : { ids: selected.map((s) => s.id) };
+  const selection: Selection = allMatching ? { filter } : { ids: selected.map((s) => s.id) };
   const count = allMatching ? data.total : selected.length;
+
+  const askReject = (sel: Selection, n: number, suggestedReason: string, fromReport = false) => {
+    setReason(suggestedReason);
+    setReasonError(null);
+    setRejecting({ selection: sel, count: n, fromReport });
+  };
+  // The report's dialogs replace what opened them (the Approve button is disabled once the selection
+  // is handled, the report's own buttons are gone): on closing, the focus goes to the page's heading.
+  const closeReport = () => {
+    setResult(null);
+    focusPageTitle();
+  };
+  const closeReject = () => {
+    if (rejecting?.fromReport) focusPageTitle();
+    setRejecting(null);
+  };
 
   const finish = async (r: BulkResult | null) => {
     setBusy(false);
@@ -69,7 +99,7 @@ export function ApprovalQueuePage() {
 
   return (
     <Stack>
-      <Title order={2}>Approval queue</Title>
+      <PageTitle>Approval queue</PageTitle>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
@@ -85,8 +115,8 @@ export function ApprovalQueuePage() {
                 w={260}
               />
               <Select label="Category" placeholder="All" clearable data={categories.map((c) => ({ value: c.id, label: c.name }))} value={filter.categoryId ?? null} onChange={(v) => changeFilter({ categoryId: v ?? undefined })} w={180} />
-              <TextInput type="date" label="Workshops from" value={filter.from ?? ''} onChange={(e) => changeFilter({ from: e.currentTarget.value || undefined })} />
-              <TextInput type="date" label="to" value={filter.to ?? ''} onChange={(e) => changeFilter({ to: e.currentTarget.value || undefined })} />
+              <DateField label="Workshops from" placeholder="Any date" value={filter.from ?? null} onChange={(from) => changeFilter({ from: from ?? undefined })} w={180} />
+              <DateField label="to" placeholder="Any date" value={filter.to ?? null} onChange={(to) => changeFilter({ to: to ?? undefined })} w={180} />
             </Group>
             <Group justify="space-between">
               <Text aria-live="polite">
@@ -103,10 +133,10 @@ export function ApprovalQueuePage() {
                 )}
               </Text>
               <Group>
-                <Button disabled={count === 0} loading={busy} onClick={async () => { setBusy(true); await finish(handleResult(await registrationsApi.bulkApprove(selection))); }}>
+                <BusyButton disabled={count === 0} busy={busy} onClick={async () => { setBusy(true); await finish(handleResult(await registrationsApi.bulkApprove(selection))); }}>
                   Approve {count || ''}
-                </Button>
-                <Button variant="default" color="red" disabled={count === 0} onClick={() => { setReason(''); setReasonError(null); setRejecting(true); }}>
+                </BusyButton>
+                <Button variant="default" color="red" disabled={count === 0} onClick={() => askReject(selection, count, '')}>
                   Reject {count || ''}…
                 </Button>
               </Group>
@@ -129,9 +159,9 @@ export function ApprovalQueuePage() {
               getRecordSelectionCheckboxProps={(r) => ({ 'aria-label': `Select ${r.personName}` })}
               noRecordsText="No pending requests"
               columns={[
-                { accessor: 'requestedAt', title: 'Requested', sortable: true, render: (r) => fmt.format(new Date(r.requestedAt)) },
+                { accessor: 'requestedAt', title: 'Requested', sortable: true, render: (r) => format.dateTime(r.requestedAt) },
                 { accessor: 'personName', title: 'Person', render: (r) => (<Stack gap={0}><Text size="sm" fw={600}>{r.personName}</Text><Text size="xs" c="dimmed">{r.personEmail ?? ''}</Text></Stack>) },
-                { accessor: 'workshopTitle', title: 'Workshop', render: (r) => (<Stack gap={0}><Text size="sm">{r.workshopTitle}</Text><Text size="xs" c="dimmed">{formatWorkshopTime(r.workshopStartsAt, r.workshopStartsAt, r.workshopTimeZone).replace(/–.*? /, ' ')}</Text></Stack>) },
+                { accessor: 'workshopTitle', title: 'Workshop', render: (r) => (<Stack gap={0}><Text size="sm">{r.workshopTitle}</Text><Text size="xs" c="dimmed">{format.workshopTime(r.workshopStartsAt, null, r.workshopTimeZone)}</Text></Stack>) },
                 { accessor: 'categoryName', title: 'Category' },
               ]}
             />
@@ -139,7 +169,7 @@ export function ApprovalQueuePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Paper withBorder p="md">
-            <Title order={3} size="h5" mb="xs">
+            <Title order={2} size="h5" mb="xs">
               Requests, waiting lists and free seats
             </Title>
             {data.workshops.length === 0 && <Text c="dimmed" size="sm">Nothing waiting.</Text>}
@@ -164,32 +194,37 @@ export function ApprovalQueuePage() {
           </Paper>
         </Grid.Col>
       </Grid>
-      <Modal opened={rejecting} onClose={() => setRejecting(false)} title={`Reject ${count} request${count === 1 ? '' : 's'}`}>
+      <Modal
+        opened={rejecting !== null}
+        onClose={closeReject}
+        returnFocus={!rejecting?.fromReport}
+        title={`Reject ${rejecting?.count} request${rejecting?.count === 1 ? '' : 's'}`}>
         <Stack>
           <Textarea label="Reason (the people concerned will see it)" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} data-autofocus />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRejecting(false)}>Cancel</Button>
-            <Button
+            <Button variant="default" onClick={closeReject}>Cancel</Button>
+            <BusyButton
               color="red"
-              loading={busy}
+              busy={busy}
               onClick={async () => {
                 setBusy(true);
-                const r = await registrationsApi.bulkReject(selection, reason);
+                if (!rejecting) return;
+                const r = await registrationsApi.bulkReject(rejecting.selection, reason);
                 if (!r.ok && r.error.fieldErrors?.reason) {
                   setBusy(false);
                   setReasonError(r.error.fieldErrors.reason.join(' '));
                   return;
                 }
-                setRejecting(false);
+                setRejecting(null);
                 await finish(handleResult(r));
               }}
             >
               Reject
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={result !== null} onClose={() => setResult(null)} title="What happened" size="lg">
+      <Modal opened={result !== null} onClose={closeReport} returnFocus={false} title="What happened" size="lg">
         {result && (
           <Stack>
             <Group>
@@ -197,7 +232,21 @@ export function ApprovalQueuePage() {
                 <Badge key={k} color={OUTCOME_COLORS[k]} size="lg">{OUTCOME_LABELS[k]}: {result.counts[k]}</Badge>
               ))}
             </Group>
-            {result.counts.full > 0 && <Alert color="orange">Requests marked "Not approved: full" stay in the queue: their workshop has no free seat and no waiting list.</Alert>}
+            {result.counts.full > 0 && (
+              <FullRequestsOffer
+                result={result}
+                workshops={data.workshops}
+                busy={busy}
+                onReject={(ids) => {
+                  setResult(null);
+                  askReject({ ids }, ids.length, 'The workshop is full.', true);
+                }}
+                onWaitlist={async (ids, openWaitlist) => {
+                  setBusy(true);
+                  await finish(handleResult(await registrationsApi.bulkWaitlist(ids, openWaitlist)));
+                }}
+              />
+            )}
             <Table striped>
               <Table.Tbody>
                 {result.items.slice(0, 200).map((i) => (
@@ -210,7 +259,7 @@ export function ApprovalQueuePage() {
               </Table.Tbody>
             </Table>
             {result.items.length > 200 && <Text size="sm" c="dimmed">…and {result.items.length - 200} more.</Text>}
-            <Button onClick={() => { setResult(null); notifySuccess('Queue updated.'); }}>Done</Button>
+            <Button ref={done} onClick={() => { closeReport(); notifySuccess('Queue updated.'); }}>Done</Button>
           </Stack>
         )}
       </Modal>

@@ -1,21 +1,27 @@
 import { Button, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Registration } from '../../../../shared/registrations';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { whatRegisteringMeans } from '../workshops/registrationExplainer';
 import { RegistrationState } from './RegistrationState';
 import { registrationsApi } from './registrations.api';
+import { useFormat } from '../../app/format';
+import { BusyButton } from '../../app/BusyButton';
 
 const ACTIVE = ['pending', 'confirmed', 'waitlisted'];
 
 /** On a workshop page: register (after a clear summary), or see and cancel your registration. */
 export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: () => void }) {
+  const format = useFormat();
   const [mine, setMine] = useState<Registration | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Registering or cancelling replaces the button that was pressed: the focus goes to this panel's
+  // heading, so a keyboard user hears the new state and goes on from there.
+  const heading = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
     const all = handleResult(await registrationsApi.mine()) ?? [];
@@ -40,6 +46,7 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
     if (r) {
       notifySuccess(r.status === 'confirmed' ? 'You are confirmed. Your ticket is below.' : r.status === 'pending' ? 'Request sent.' : 'You are on the waiting list.');
       setMine(r);
+      heading.current?.focus();
       onChanged();
     }
   };
@@ -52,6 +59,7 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
     if (r) {
       notifySuccess('Your registration is cancelled.');
       setMine(r);
+      heading.current?.focus();
       onChanged();
     }
   };
@@ -60,7 +68,7 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
   return (
     <Paper withBorder p="md">
       <Stack>
-        <Title order={3} size="h4">
+        <Title order={2} size="h4" ref={heading} tabIndex={-1}>
           Your registration
         </Title>
         {mine && <RegistrationState r={mine} />}
@@ -81,10 +89,10 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
         {!active && upcoming && !action && <Text>This workshop is full and has no waiting list.</Text>}
         {!upcoming && !mine && <Text c="dimmed">This workshop has started: registration is closed.</Text>}
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={`${action}: ${w.title}`}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} returnFocus={!mine || !ACTIVE.includes(mine.status)} title={`${action}: ${w.title}`}>
         <Stack>
           <List size="sm" spacing={6}>
-            {whatRegisteringMeans(w).map((line) => (
+            {whatRegisteringMeans(w, format).map((line) => (
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>
@@ -92,22 +100,22 @@ export function RegisterPanel({ w, onChanged }: { w: WorkshopDetail; onChanged: 
             <Button variant="default" onClick={() => setConfirming(false)}>
               Not now
             </Button>
-            <Button onClick={doRegister} loading={busy} data-autofocus>
+            <BusyButton onClick={doRegister} busy={busy} data-autofocus>
               {action}
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={cancelling} onClose={() => setCancelling(false)} title="Cancel your registration?">
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} returnFocus={!!mine && ACTIVE.includes(mine.status)} title="Cancel your registration?">
         <Stack>
           <Text size="sm">{mine?.status === 'confirmed' ? 'Your seat will go to the next person. ' : ''}This cannot be undone; registering again puts you at the back of any queue.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setCancelling(false)}>
               Keep it
             </Button>
-            <Button color="red" onClick={doCancel} loading={busy}>
+            <BusyButton color="red" onClick={doCancel} busy={busy}>
               Cancel registration
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>

@@ -1,7 +1,7 @@
 import { Alert, Badge, Stack, Text } from '@mantine/core';
-import { formatPrice } from '../../../../shared/money';
 import { paymentInWords, statusInWords, type Registration } from '../../../../shared/registrations';
 import { TicketView } from './TicketView';
+import { useFormat } from '../../app/format';
 
 const COLORS = { pending: 'grape', confirmed: 'teal', waitlisted: 'orange', rejected: 'gray', cancelled: 'gray' } as const;
 
@@ -15,6 +15,7 @@ export function StatusBadge({ r }: { r: Registration }) {
 
 /** What a person's registration means right now, and what happens next, in plain words. */
 export function RegistrationState({ r, showTicket = true }: { r: Registration; showTicket?: boolean }) {
+  const format = useFormat();
   const next = {
     pending: 'An organiser will look at your request. It does not hold a seat until it is approved.',
     confirmed: 'Your seat is reserved.',
@@ -28,7 +29,7 @@ export function RegistrationState({ r, showTicket = true }: { r: Registration; s
       {next && <Text size="sm">{next}</Text>}
       {r.amountDueMinor > 0 && (
         <Text size="sm">
-          {formatPrice(r.amountDueMinor, r.currency)} · {paymentInWords(r)}
+          {format.price(r.amountDueMinor, r.currency)} · {paymentInWords(r)}
         </Text>
       )}
       {r.status === 'cancelled' && r.paymentStatus === 'paid' && <Alert color="yellow">A refund is due to you; the organiser will arrange it.</Alert>}

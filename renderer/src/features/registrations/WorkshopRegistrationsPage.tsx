@@ -1,10 +1,9 @@
-import { ActionIcon, Alert, Button, Group, Menu, Modal, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Menu, Modal, MultiSelect, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
-import { formatPrice } from '../../../../shared/money';
-import { PAYMENT_METHODS, paymentInWords, REGISTRATION_STATUSES, registerPersonInput, type OutstandingRow, type PaymentMethod, type Registration, type RegistrationStatus } from '../../../../shared/registrations';
-import { formatWorkshopTime } from '../../../../shared/time';
+import { owesPayment, PAYMENT_METHODS, paymentInWords, REGISTRATION_STATUSES, registerPersonInput, type OutstandingRow, type PaymentMethod, type Registration, type RegistrationStatus } from '../../../../shared/registrations';
 import { formatTicketCode } from '../../../../shared/tickets';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { BackLink } from '../../app/BackLink';
@@ -14,6 +13,8 @@ import { useSession } from '../auth/session.store';
 import { workshopsApi } from '../workshops/workshops.api';
 import { StatusBadge } from './RegistrationState';
 import { registrationsApi } from './registrations.api';
+import { useFormat } from '../../app/format';
+import { PageLoading } from '../../app/PageLoading';
 
 const STATUS_OPTIONS: { value: RegistrationStatus; label: string }[] = [
   { value: 'confirmed', label: 'Confirmed' },
@@ -38,6 +39,7 @@ type Ask = { kind: 'cancel' | 'reject'; r: Registration } | null;
 export function WorkshopRegistrationsPage() {
   const { workshopId, go } = useNav();
   const role = useSession((s) => s.session?.user.role);
+  const format = useFormat();
   const [w, setW] = useState<WorkshopDetail | null>(null);
   const [rows, setRows] = useState<Registration[]>([]);
   const [owed, setOwed] = useState<OutstandingRow | null>(null);
@@ -94,15 +96,15 @@ export function WorkshopRegistrationsPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  if (!w) return null;
+  if (!w) return <PageLoading label="Loading registrations" />;
   return (
     <Stack>
       <BackLink label="Back to workshop management" onClick={() => go('workshops')} />
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
-          <Title order={2}>Registrations: {w.title}</Title>
+          <PageTitle>{`Registrations: ${w.title}`}</PageTitle>
           <Text c="dimmed">
-            {formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)} · {w.seatsTaken} of {w.capacity} seats confirmed
+            {format.workshopTime(w.startsAt, w.endsAt, w.timeZone)} · {w.seatsTaken} of {w.capacity} seats confirmed
           </Text>
         </Stack>
         <Button variant="default" onClick={exportCsv}>
@@ -111,8 +113,8 @@ export function WorkshopRegistrationsPage() {
       </Group>
       {owed && (owed.unpaidCount > 0 || owed.refundDueCount > 0) && (
         <Alert color="yellow" title="Money outstanding">
-          {owed.unpaidCount > 0 && `${owed.unpaidCount} confirmed not paid yet: ${formatPrice(owed.unpaidMinor, owed.currency)}. `}
-          {owed.refundDueCount > 0 && `${owed.refundDueCount} refund${owed.refundDueCount === 1 ? '' : 's'} due: ${formatPrice(owed.refundDueMinor, owed.currency)}.`}
+          {owed.unpaidCount > 0 && `${owed.unpaidCount} confirmed not paid yet: ${format.price(owed.unpaidMinor, owed.currency)}. `}
+          {owed.refundDueCount > 0 && `${owed.refundDueCount} refund${owed.refundDueCount === 1 ? '' : 's'} due: ${format.price(owed.refundDueMinor, owed.currency)}.`}
         </Alert>
       )}
       {w.status === 'published' && (
@@ -154,7 +156,7 @@ export function WorkshopRegistrationsPage() {
         columns={[
           { accessor: 'personName', title: 'Person', render: (r) => (<Stack gap={0}><Text size="sm" fw={600}>{r.personName}</Text><Text size="xs" c="dimmed">{[r.personEmail, r.personPhone].filter(Boolean).join(' · ')}</Text></Stack>) },
           { accessor: 'status', title: 'State', render: (r) => <StatusBadge r={r} /> },
-          { accessor: 'paymentStatus', title: 'Payment', render: (r) => (r.amountDueMinor ? `${formatPrice(r.amountDueMinor, r.currency)} · ${paymentInWords(r)}` : paymentInWords(r)) },
+          { accessor: 'paymentStatus', title: 'Payment', render: (r) => (r.amountDueMinor ? `${format.price(r.amountDueMinor, r.currency)} · ${paymentInWords(r)}` : paymentInWords(r)) },
           { accessor: 'ticketCode', title: 'Ticket', render: (r) => (r.ticketCode ? <Text ff="monospace" size="sm">{formatTicketCode(r.ticketCode)}</Text> : '—') },
           {
             accessor: 'actions',
@@ -170,7 +172,7 @@ export function WorkshopRegistrationsPage() {
                     <Menu.Item onClick={() => act(registrationsApi.confirm(r.id), `${r.personName}: done.`)}>{r.status === 'pending' ? 'Approve' : 'Move from waiting list'}</Menu.Item>
                   )}
                   {isAdmin && (r.status === 'pending' || r.status === 'waitlisted') && <Menu.Item onClick={() => { setReason(''); setAsk({ kind: 'reject', r }); }}>Reject…</Menu.Item>}
-                  {r.paymentStatus === 'unpaid' && (
+                  {owesPayment(r) && (
                     <>
                       <Menu.Label>Mark paid</Menu.Label>
                       {PAYMENT_METHODS.map((m) => (

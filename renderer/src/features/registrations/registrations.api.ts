@@ -11,6 +11,7 @@ export const registrationsApi = {
   queue: (input: InputOf<'registrations:queue'>) => invoke('registrations:queue', input),
   bulkApprove: (selection: InputOf<'registrations:bulkApprove'>['selection']) => invoke('registrations:bulkApprove', { selection }),
   bulkReject: (selection: InputOf<'registrations:bulkReject'>['selection'], reason: string) => invoke('registrations:bulkReject', { selection, reason }),
+  bulkWaitlist: (ids: string[], openWaitlist: boolean) => invoke('registrations:bulkWaitlist', { selection: { ids }, openWaitlist }),
   forWorkshop: (input: InputOf<'registrations:forWorkshop'>) => invoke('registrations:forWorkshop', input),
   exportCsv: (input: InputOf<'registrations:exportCsv'>) => invoke('registrations:exportCsv', input),
   recordPayment: (input: InputOf<'payments:record'>) => invoke('payments:record', input),

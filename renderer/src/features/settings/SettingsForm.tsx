@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { updateSettingsInput, type ConnectionTestResult, type StationSettings } from '../../../../shared/settings';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { settingsApi } from './settings.api';
+import { BusyButton } from '../../app/BusyButton';
 
 interface Values {
   stationName: string;
@@ -91,9 +92,9 @@ export function SettingsForm({ onSaved }: { onSaved?: (s: StationSettings) => vo
               {...form.getInputProps('databaseUrl')}
             />
             <Group>
-              <Button variant="default" onClick={runTest} loading={busy}>
+              <BusyButton variant="default" onClick={runTest} busy={busy}>
                 Test connection
-              </Button>
+              </BusyButton>
             </Group>
             {settings && !settings.encryptionAvailable && (
               <Alert color="yellow" title="The server password will be saved unencrypted">
@@ -117,9 +118,9 @@ export function SettingsForm({ onSaved }: { onSaved?: (s: StationSettings) => vo
         )}
         {settings?.restartRequired && <Alert color="yellow">A change of database is saved and takes effect when the app is restarted.</Alert>}
         <Group>
-          <Button type="submit" loading={busy}>
+          <BusyButton type="submit" busy={busy}>
             Save settings
-          </Button>
+          </BusyButton>
         </Group>
       </Stack>
     </form>

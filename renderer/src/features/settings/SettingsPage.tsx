@@ -1,11 +1,18 @@
-import { Stack, Title } from '@mantine/core';
+import { Divider, Stack } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
+import { useSession } from '../auth/session.store';
+import { LocaleSetting } from './LocaleSetting';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
+  const refreshStatus = useSession((s) => s.refreshStatus);
   return (
     <Stack>
-      <Title order={2}>Station settings</Title>
-      <SettingsForm />
+      <PageTitle>Station settings</PageTitle>
+      {/* The header and Home show the station's name: they follow a rename at once. */}
+      <SettingsForm onSaved={() => void refreshStatus()} />
+      <Divider />
+      <LocaleSetting />
     </Stack>
   );
 }

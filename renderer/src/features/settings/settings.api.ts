@@ -5,4 +5,5 @@ export const settingsApi = {
   get: () => invoke('settings:get', {}),
   update: (input: InputOf<'settings:update'>) => invoke('settings:update', input),
   testConnection: (databaseUrl: string) => invoke('settings:testConnection', { databaseUrl }),
+  setLocale: (locale: string | null) => invoke('settings:setLocale', { locale }),
 };

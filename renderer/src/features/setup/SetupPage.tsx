@@ -7,6 +7,7 @@ import { AuthLayout, PASSWORD_HINT } from '../auth/AuthLayout';
 import { useSession } from '../auth/session.store';
 import { SettingsForm } from '../settings/SettingsForm';
 import { setupApi } from './setup.api';
+import { BusyButton } from '../../app/BusyButton';
 
 // Where exactly (folder, server) is for administrators: "Change…" shows it, as settings are open during first run.
 const DATA_PLACE = { embedded: 'on this computer', postgres: 'on a shared server' } as const;
@@ -52,9 +53,9 @@ export function SetupPage() {
           <TextInput label="Your name" autoComplete="name" autoFocus {...form.getInputProps('name')} key={form.key('name')} />
           <TextInput label="Email" type="email" autoComplete="email" {...form.getInputProps('email')} key={form.key('email')} />
           <PasswordInput label="Password" description={PASSWORD_HINT} autoComplete="new-password" {...form.getInputProps('password')} key={form.key('password')} />
-          <Button type="submit" size="md" loading={busy === 'admin'} disabled={busy === 'demo'}>
+          <BusyButton type="submit" size="md" busy={busy === 'admin'} disabled={busy === 'demo'}>
             Create administrator
-          </Button>
+          </BusyButton>
         </Stack>
       </form>
       <Divider label="or" />
@@ -63,9 +64,9 @@ export function SetupPage() {
           <Text size="sm">
             Load the sample workshops and the demo administrator <b>admin@workshop.com</b> (password <b>admin123</b>, to be changed at first sign-in).
           </Text>
-          <Button variant="default" onClick={loadDemo} loading={busy === 'demo'} disabled={busy === 'admin'}>
+          <BusyButton variant="default" onClick={loadDemo} busy={busy === 'demo'} disabled={busy === 'admin'}>
             Load demo data
-          </Button>
+          </BusyButton>
         </Stack>
       </Alert>
       <Modal opened={settingsOpen} onClose={() => setSettingsOpen(false)} title="Station and data location" size="lg">

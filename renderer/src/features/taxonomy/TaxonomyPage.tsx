@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Menu, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useCallback, useEffect, useState } from 'react';
 import type { Category, Tag } from '../../../../shared/workshops';
 import { handleResult, notifySuccess } from '../../lib/notify';
@@ -47,10 +48,10 @@ export function TaxonomyPage() {
 
   return (
     <Stack>
-      <Title order={2}>Categories & tags</Title>
+      <PageTitle>Categories & tags</PageTitle>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">
+          <Title order={2} size="h4" mb="sm">
             Categories
           </Title>
           <form
@@ -94,7 +95,7 @@ export function TaxonomyPage() {
           </Table>
         </Paper>
         <Paper withBorder p="md">
-          <Title order={3} size="h4" mb="sm">
+          <Title order={2} size="h4" mb="sm">
             Tags
           </Title>
           <Text size="sm" c="dimmed">

@@ -6,6 +6,7 @@ import { createUserInput, type UserSummary } from '../../../../shared/users';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { PASSWORD_HINT } from '../auth/AuthLayout';
 import { usersApi } from './users.api';
+import { BusyButton } from '../../app/BusyButton';
 
 export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (u: UserSummary) => void }) {
   const [busy, setBusy] = useState(false);
@@ -45,9 +46,9 @@ export function CreateUserModal({ opened, onClose, onCreated }: { opened: boolea
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={busy}>
+            <BusyButton type="submit" busy={busy}>
               Create account
-            </Button>
+            </BusyButton>
           </Group>
         </Stack>
       </form>

@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
@@ -8,6 +9,7 @@ import { handleResult, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session.store';
 import { CreateUserModal } from './CreateUserModal';
 import { usersApi } from './users.api';
+import { BusyButton } from '../../app/BusyButton';
 
 const PAGE_SIZE = 25;
 
@@ -21,6 +23,8 @@ export function UsersPage() {
   const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const [temp, setTemp] = useState<(TemporaryPassword & { name: string }) | null>(null);
+  const [confirmReset, setConfirmReset] = useState<UserSummary | null>(null);
+  const [resetting, setResetting] = useState(false);
 
   const refresh = useCallback(async () => {
     setLoading(true);
@@ -41,14 +45,20 @@ export function UsersPage() {
   };
 
   const resetPassword = async (u: UserSummary) => {
+    setResetting(true);
     const r = handleResult(await usersApi.resetPassword(u.id));
-    if (r) setTemp({ ...r, name: u.name });
+    setResetting(false);
+    setConfirmReset(null);
+    if (r) {
+      setTemp({ ...r, name: u.name });
+      await refresh();
+    }
   };
 
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Users</Title>
+        <PageTitle>Users</PageTitle>
         <Button onClick={() => setCreating(true)}>New account</Button>
       </Group>
       <Group>
@@ -122,7 +132,7 @@ export function UsersPage() {
                     </Menu.Item>
                   ))}
                   <Menu.Divider />
-                  <Menu.Item onClick={() => resetPassword(u)}>Reset password…</Menu.Item>
+                  <Menu.Item onClick={() => setConfirmReset(u)}>Reset password…</Menu.Item>
                   {u.id !== me && (
                     <Menu.Item color={u.disabled ? undefined : 'red'} onClick={() => act(usersApi.setDisabled({ userId: u.id, disabled: !u.disabled }), u.disabled ? `${u.name} can sign in again.` : `${u.name} is disabled and signed out.`)}>
                       {u.disabled ? 'Enable account' : 'Disable account'}
@@ -142,6 +152,26 @@ export function UsersPage() {
           void refresh();
         }}
       />
+      <Modal opened={confirmReset !== null} onClose={() => setConfirmReset(null)} title={`Reset the password of ${confirmReset?.name ?? ''}?`}>
+        {confirmReset && (
+          <Stack>
+            <Text size="sm">
+              Their current password stops working. You get a one-time password to give them, and they choose their own when they next sign in.
+            </Text>
+            <Alert color="yellow">
+              {confirmReset.id === me ? 'Your sessions on every other station and window are signed out at once.' : `${confirmReset.name} is signed out everywhere, on every station, at once.`}
+            </Alert>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmReset(null)}>
+                Keep the current password
+              </Button>
+              <BusyButton color="red" busy={resetting} onClick={() => resetPassword(confirmReset)}>
+                Reset password
+              </BusyButton>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
       <Modal opened={temp !== null} onClose={() => setTemp(null)} title="Temporary password">
         {temp && (
           <Stack>

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useCallback, useEffect, useState } from 'react';
 import { RegisterPanel } from '../registrations/RegisterPanel';
-import { formatWorkshopTime } from '../../../../shared/time';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { BackLink } from '../../app/BackLink';
 import { canUse, useNav } from '../../app/navigation';
@@ -10,10 +10,13 @@ import { useSession } from '../auth/session.store';
 import { whatRegisteringMeans } from './registrationExplainer';
 import { WorkshopBadges } from './WorkshopBadges';
 import { workshopsApi } from './workshops.api';
+import { useFormat } from '../../app/format';
+import { PageLoading } from '../../app/PageLoading';
 
 export function WorkshopDetailPage() {
   const { workshopId, backTo, go } = useNav();
   const role = useSession((s) => s.session?.user.role);
+  const format = useFormat();
   const [w, setW] = useState<WorkshopDetail | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -28,7 +31,7 @@ export function WorkshopDetailPage() {
 
   const back = <BackLink label={`Back to ${{ workshops: 'workshop management', bookings: 'my registrations' }[backTo as string] ?? 'results'}`} onClick={() => go(backTo)} />;
   if (missing) return <Stack>{back}<Alert color="gray">This workshop does not exist or is no longer published.</Alert></Stack>;
-  if (!w) return <Loader aria-label="Loading workshop" />;
+  if (!w) return <PageLoading label="Loading workshop" />;
 
   return (
     <Stack maw={860}>
@@ -38,7 +41,7 @@ export function WorkshopDetailPage() {
           {w.categoryName}
           {w.tags.length ? ` · ${w.tags.join(', ')}` : ''}
         </Text>
-        <Title order={2}>{w.title}</Title>
+        <PageTitle>{w.title}</PageTitle>
         {w.summary && <Text size="lg">{w.summary}</Text>}
       </Stack>
       <WorkshopBadges w={w} showStatus />
@@ -50,7 +53,7 @@ export function WorkshopDetailPage() {
       <Paper withBorder p="md">
         <Stack gap={6}>
           <Text>
-            <b>When:</b> {formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)}
+            <b>When:</b> {format.workshopTime(w.startsAt, w.endsAt, w.timeZone)}
           </Text>
           <Text>
             <b>Where:</b> {w.venue}, {w.address ? `${w.address}, ` : ''}
@@ -69,7 +72,7 @@ export function WorkshopDetailPage() {
             What registering means
           </Text>
           <List size="sm" spacing={4}>
-            {whatRegisteringMeans(w).map((line) => (
+            {whatRegisteringMeans(w, format).map((line) => (
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>

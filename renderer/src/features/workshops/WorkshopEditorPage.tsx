@@ -1,4 +1,5 @@
-import { Alert, Button, Grid, Group, Loader, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
 import { useEffect, useMemo, useState } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type Currency } from '../../../../shared/money';
@@ -8,6 +9,10 @@ import { useNav } from '../../app/navigation';
 import type { Result } from '../../../../shared/errors';
 import { handleResult, notifySuccess } from '../../lib/notify';
 import { taxonomyApi, workshopsApi } from './workshops.api';
+import { DateTimeField } from '../../app/DateFields';
+import { useFormat } from '../../app/format';
+import { PageLoading } from '../../app/PageLoading';
+import { BusyButton } from '../../app/BusyButton';
 
 interface Values {
   title: string;
@@ -63,6 +68,8 @@ export function WorkshopEditorPage() {
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmLatePublish, setConfirmLatePublish] = useState(false);
+  const format = useFormat();
 
   const form = useForm<Values>({
     mode: 'controlled',
@@ -126,26 +133,34 @@ export function WorkshopEditorPage() {
     return null;
   };
 
-  if (workshopId && !w) return <Loader aria-label="Loading workshop" />;
+  if (workshopId && !w) return <PageLoading label="Loading workshop" />;
+
+  const publish = () => w && act(workshopsApi.publish(w.id), 'Published: attendees can now find it.');
+  // A draft whose saved dates are past: the main process refuses to publish one that has ended; one
+  // that has started can be published, but nobody can register for it any more.
+  const now = Date.now();
+  const ended = w?.status === 'draft' && new Date(w.endsAt).getTime() <= now;
+  const started = w?.status === 'draft' && !ended && new Date(w.startsAt).getTime() <= now;
+  const when = w ? format.workshopTime(w.startsAt, null, w.timeZone) : '';
 
   return (
     <Stack maw={960}>
       <BackLink label="Back to workshop management" onClick={() => go('workshops')} />
       <Group justify="space-between">
-        <Title order={2}>{w ? w.title : 'New workshop'}</Title>
+        <PageTitle>{w ? w.title : 'New workshop'}</PageTitle>
         {w && <Text c="dimmed">Status: {STATUS_LABELS[w.status]}</Text>}
       </Group>
       {w && (
         <Group>
           {w.status === 'draft' && (
-            <Button onClick={() => act(workshopsApi.publish(w.id), 'Published: attendees can now find it.')} loading={busy} disabled={form.isDirty()}>
+            <BusyButton onClick={() => (started ? setConfirmLatePublish(true) : publish())} busy={busy} disabled={form.isDirty() || ended}>
               Publish
-            </Button>
+            </BusyButton>
           )}
           {w.status === 'published' && (
-            <Button variant="default" onClick={() => act(workshopsApi.unpublish(w.id), 'Back to draft: attendees no longer see it.')} loading={busy}>
+            <BusyButton variant="default" onClick={() => act(workshopsApi.unpublish(w.id), 'Back to draft: attendees no longer see it.')} busy={busy}>
               Unpublish
-            </Button>
+            </BusyButton>
           )}
           <Button variant="default" onClick={async () => { const r = handleResult(await workshopsApi.duplicate(w.id)); if (r) { notifySuccess('Copy created as a draft. Set its dates.'); go('workshopEditor', { workshopId: r.id }); } }}>
             Duplicate
@@ -174,6 +189,16 @@ export function WorkshopEditorPage() {
         </Group>
       )}
       {form.isDirty() && w?.status === 'draft' && <Text size="sm" c="dimmed">Save your changes before publishing.</Text>}
+      {ended && (
+        <Alert color="red" title="This workshop has already ended">
+          It ended before now, so it cannot be published. Change its dates and save to publish it.
+        </Alert>
+      )}
+      {started && (
+        <Alert color="yellow" title="This workshop has already started">
+          It started on {when}. Published now, attendees can see it but nobody can register any more: registration closes at the start.
+        </Alert>
+      )}
       {readOnly && <Alert color="gray">A {w?.status} workshop cannot be edited.</Alert>}
       <form onSubmit={save} noValidate>
         <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0 }}>
@@ -209,10 +234,10 @@ export function WorkshopEditorPage() {
               <Select label="Time zone" description="Times are entered and shown in this zone" withAsterisk data={zoneData} searchable limit={50} {...form.getInputProps('timeZone')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput type="datetime-local" label="Starts" withAsterisk {...form.getInputProps('startsLocal')} />
+              <DateTimeField label="Starts" description={`In ${form.values.timeZone.replace(/_/g, ' ')}`} placeholder="Pick a date and time" withAsterisk {...form.getInputProps('startsLocal')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 6 }}>
-              <TextInput type="datetime-local" label="Ends" withAsterisk {...form.getInputProps('endsLocal')} />
+              <DateTimeField label="Ends" description={`In ${form.values.timeZone.replace(/_/g, ' ')}`} placeholder="Pick a date and time" withAsterisk {...form.getInputProps('endsLocal')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
               <NumberInput label="Seats" withAsterisk min={1} allowDecimal={false} {...form.getInputProps('capacity')} description={w ? `${w.seatsTaken} confirmed` : undefined} />
@@ -241,9 +266,9 @@ export function WorkshopEditorPage() {
             </Grid.Col>
           </Grid>
           <Group mt="lg">
-            <Button type="submit" loading={busy} disabled={readOnly}>
+            <BusyButton type="submit" busy={busy} disabled={readOnly}>
               {w ? 'Save changes' : 'Create draft'}
-            </Button>
+            </BusyButton>
           </Group>
         </fieldset>
       </form>
@@ -263,6 +288,25 @@ export function WorkshopEditorPage() {
             >
               Cancel workshop
             </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={confirmLatePublish} onClose={() => setConfirmLatePublish(false)} title="Publish a workshop that has started?">
+        <Stack>
+          <Text size="sm">It started on {when}: attendees will see it, but nobody can register for it any more.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmLatePublish(false)}>
+              Keep it as a draft
+            </Button>
+            <BusyButton
+              busy={busy}
+              onClick={async () => {
+                await publish();
+                setConfirmLatePublish(false);
+              }}
+            >
+              Publish anyway
+            </BusyButton>
           </Group>
         </Stack>
       </Modal>

@@ -1,14 +1,14 @@
-import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useCallback, useEffect, useState } from 'react';
-import { formatPrice } from '../../../../shared/money';
-import { formatWorkshopTime } from '../../../../shared/time';
 import { STATUS_LABELS, WORKSHOP_STATUSES, type Category, type OrganiserWorkshopRow, type WorkshopStatus } from '../../../../shared/workshops';
 import { canUse, useNav } from '../../app/navigation';
 import { handleResult } from '../../lib/notify';
 import { useSession } from '../auth/session.store';
 import { taxonomyApi, workshopsApi } from './workshops.api';
+import { useFormat } from '../../app/format';
 
 type SortKey = 'starts_at' | 'title' | 'status' | 'seats' | 'created_at';
 const PAGE = 50;
@@ -18,6 +18,7 @@ const STATUS_COLORS: Record<WorkshopStatus, string> = { draft: 'gray', published
 export function WorkshopsAdminPage() {
   const role = useSession((s) => s.session?.user.role);
   const go = useNav((s) => s.go);
+  const format = useFormat();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 200);
   const [statuses, setStatuses] = useState<WorkshopStatus[]>(['draft', 'published']);
@@ -51,7 +52,7 @@ export function WorkshopsAdminPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Manage workshops</Title>
+        <PageTitle>Manage workshops</PageTitle>
         {canEdit && <Button onClick={() => go('workshopEditor', { workshopId: null })}>New workshop</Button>}
       </Group>
       <Group align="flex-end">
@@ -76,11 +77,11 @@ export function WorkshopsAdminPage() {
         noRecordsText="No workshop matches"
         columns={[
           { accessor: 'title', title: 'Workshop', sortable: true, render: (w) => (<Stack gap={0}><Text fw={600} size="sm">{w.title}</Text><Text size="xs" c="dimmed">{w.categoryName} · {w.city}</Text></Stack>) },
-          { accessor: 'startsAt', title: 'When', sortable: true, render: (w) => <Text size="sm">{formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone)}</Text> },
+          { accessor: 'startsAt', title: 'When', sortable: true, render: (w) => <Text size="sm">{format.workshopTime(w.startsAt, w.endsAt, w.timeZone)}</Text> },
           { accessor: 'status', title: 'Status', sortable: true, render: (w) => <Badge color={STATUS_COLORS[w.status]}>{STATUS_LABELS[w.status]}</Badge> },
           { accessor: 'seatsTaken', title: 'Seats', sortable: true, textAlign: 'right', render: (w) => `${w.seatsTaken} / ${w.capacity}` },
           { accessor: 'pendingCount', title: 'Pending', textAlign: 'right', render: (w) => (w.pendingCount ? <Badge color="grape">{w.pendingCount}</Badge> : '—') },
-          { accessor: 'priceMinor', title: 'Price', textAlign: 'right', render: (w) => formatPrice(w.priceMinor, w.currency) },
+          { accessor: 'priceMinor', title: 'Price', textAlign: 'right', render: (w) => format.price(w.priceMinor, w.currency) },
         ]}
       />
     </Stack>
