@@ -20,11 +20,29 @@ function bridgeScript(): void {
   }
   const clientId = id;
   const surface = location.hash === '#kiosk' ? 'kiosk' : 'workstation';
+  // ?station=2: this page is a second station on the same data (the bridge runs two).
+  const station = new URLSearchParams(location.search).get('station') ?? '1';
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  let stream: EventSource | null = null;
+  const listen = () => {
+    stream ??= new EventSource(`/__bridge/events?clientId=${encodeURIComponent(clientId)}&surface=${surface}&station=${station}`);
+    stream.onmessage = (e) => {
+      const { name, payload } = JSON.parse(e.data) as { name: string; payload: unknown };
+      for (const l of listeners.get(name) ?? []) l(payload);
+    };
+  };
   Object.defineProperty(window, 'api', {
     value: Object.freeze({
       invoke: async (channel: string, input: unknown, meta?: unknown) => {
-        const res = await fetch('/__bridge/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, surface, channel, input, meta }) });
+        const res = await fetch('/__bridge/invoke', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId, surface, channel, input, meta, station }) });
         return res.json();
+      },
+      on: (event: string, listener: (p: unknown) => void) => {
+        listen();
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
       },
     }),
   });

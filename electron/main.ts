@@ -9,6 +9,7 @@ import { SchemaTooNewError } from './db/migrate';
 import { rendererLocation } from './protocol/app-origin';
 import { StationSettingsStore } from './settings/station-settings';
 import { registerAppScheme, serveRendererFrom } from './shell/app-protocol';
+import { forwardEvents } from './shell/events';
 import { registerIpc } from './shell/ipc';
 import { buildMenu } from './shell/menu';
 import { safeStorageBox } from './shell/secret-box';
@@ -56,6 +57,7 @@ async function start(): Promise<void> {
   } catch (err) {
     console.error('[settings] could not encrypt the saved server address:', err);
   }
+  forwardEvents(core);
   Menu.setApplicationMenu(buildMenu({ openKiosk: () => open('kiosk') }, packaged));
   open(wantsKiosk ? 'kiosk' : 'workstation');
 }

@@ -3,7 +3,7 @@ import { emailSchema, personNameSchema } from './auth';
 import type { Currency } from './money';
 import type { PaymentStatus, RegistrationStatus } from './registrations';
 import { PAYMENT_METHODS } from './registrations';
-import { boundedInt, idText, INT4_MAX, text } from './text';
+import { boundedInt, idText, INT4_MAX, serialId, text } from './text';
 
 /**
  * What a check-in attempt comes to. The same rules answer at the desk and at the kiosk; each
@@ -150,11 +150,11 @@ export const payAndCheckInInput = z
   .strict();
 
 export const undoInput = z
-  .object({ checkInId: idText().optional(), paymentId: idText().optional() })
+  .object({ checkInId: serialId().optional(), paymentId: serialId().optional() })
   .strict()
   .refine((v) => v.checkInId || v.paymentId, { message: 'Say what to undo.', path: ['checkInId'] });
 
-export const reverseCheckInInput = z.object({ checkInId: idText(), reason: text().trim().min(3, 'Say why this check-in is reversed.').max(500) }).strict();
+export const reverseCheckInInput = z.object({ checkInId: serialId(), reason: text().trim().min(3, 'Say why this check-in is reversed.').max(500) }).strict();
 
 export const deskSearchInput = z
   .object({

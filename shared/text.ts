@@ -17,6 +17,9 @@ export const text = () => z.string({ error: 'Enter text here.' }).refine((s) => 
 /** An id of ours (a UUID or a short key): never empty, never long. */
 export const idText = (required = 'Choose one.') => text().min(1, required).max(100, 'That is not a valid id.');
 
+/** The id of a row numbered by the database (a bigint): digits only, so it never fails a cast. */
+export const serialId = (required = 'Choose one.') => text().min(1, required).regex(/^\d{1,18}$/, 'That is not a valid id.');
+
 /** Largest value of a PostgreSQL integer column. */
 export const INT4_MAX = 2_147_483_647;
 

@@ -28,6 +28,12 @@ export function workshopForm(t: TestCore, categoryId: string, over: Partial<Inpu
   };
 }
 
+/** Start and end for a workshop `minutes` from the test clock's now (in UTC, to the minute). */
+export function startingIn(t: TestCore, minutes: number, durationMinutes = 120): Pick<InputOf<'workshops:create'>, 'startsLocal' | 'endsLocal' | 'timeZone'> {
+  const at = (m: number) => new Date(Math.floor((t.clock.now().getTime() + m * 60_000) / 60_000) * 60_000).toISOString().slice(0, 16);
+  return { startsLocal: at(minutes), endsLocal: at(minutes + durationMinutes), timeZone: 'UTC' };
+}
+
 export async function category(t: TestCore, name: string): Promise<string> {
   return (await t.must('admin', 'categories:create', { name })).id;
 }

@@ -91,6 +91,15 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'registrations:exportCsv': { workshopId: ids.workshopId },
     'payments:record': { id: ids.registrationId, kind: 'payment', method: 'cash', note: 'Fuzz' },
     'payments:outstanding': { workshopId: ids.workshopId },
+    'desk:today': {},
+    'desk:search': { q: 'vic', scope: 'all', limit: 5 },
+    'desk:checkIn': { registrationId: ids.registrationId, deskWorkshopId: ids.workshopId },
+    'desk:payAndCheckIn': { registrationId: ids.registrationId, method: 'cash', tenderedMinor: 5000, note: 'Fuzz' },
+    'desk:undo': { checkInId: '1', paymentId: '1' },
+    'desk:reverse': { checkInId: '1', reason: 'Scanned by mistake' },
+    'desk:walkIn': { workshopId: ids.workshopId, name: 'Walk Up', email: 'walk.up@example.com', phone: '+44 20 7946 0000', payment: { method: 'card', note: '' }, checkIn: true, waitlistIfFull: true, confirmDuplicate: false },
+    'desk:similar': { workshopId: ids.workshopId, name: 'Vic Tim', email: 'victim@example.com', phone: '' },
+    'desk:checkIns': { workshopId: ids.workshopId, q: 'vic' },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

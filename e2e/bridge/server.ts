@@ -26,6 +26,26 @@ const core = await createCore({
 });
 core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
 
+// A second station on the same data ("Front desk 2"), for specs where two desks work side by side:
+// pages opened with ?station=2 call it. On the embedded database it shares the open PGlite.
+const STATION_2 = 'Front desk 2';
+const core2 = await createCore({
+  database: process.env.E2E_DATABASE_URL ? { kind: 'postgres', url: process.env.E2E_DATABASE_URL } : { kind: 'embedded', attachTo: core.ctx.dbHandle.pglite! },
+  settingsFile: join(dataDir, 'station-2-settings.json'),
+  appVersion: 'e2e',
+  logError: (err, where) => console.error(`[bridge:2] ${where}`, err),
+});
+core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null });
+const stationCore = (n: unknown) => (n === 2 || n === '2' ? core2 : core);
+
+// Live updates: each page that listens holds an event stream; it gets what its window may receive.
+const streams = new Set<{ res: ServerResponse; clientId: string; surface: Surface; core: typeof core }>();
+for (const c of [core, core2]) {
+  c.events.subscribe((name, payload) => {
+    for (const s of streams) if (s.core === c && c.mayReceive(s.clientId, s.surface, name)) s.res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
+  });
+}
+
 async function body(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
@@ -40,16 +60,25 @@ function json(res: ServerResponse, status: number, data: unknown): void {
 async function resetDatabase(): Promise<void> {
   const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(core.ctx.db);
   await sql.raw(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`).execute(core.ctx.db);
-  for (const id of [...core.ctx.sessions['byClient'].keys()]) core.ctx.sessions.forget(id);
+  for (const c of [core, core2]) for (const id of [...c.ctx.sessions['byClient'].keys()]) c.ctx.sessions.forget(id);
   core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
+  core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null });
 }
 
 const server = createServer(async (req, res) => {
   try {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (req.method === 'POST' && url.pathname === '/__bridge/invoke') {
-      const { clientId, surface, channel, input, meta } = (await body(req)) as { clientId: string; surface: Surface; channel: unknown; input: unknown; meta?: unknown };
-      return json(res, 200, await core.dispatch({ clientId: `page:${clientId}`, surface: surface === 'kiosk' ? 'kiosk' : 'workstation' }, channel, input, meta));
+      const { clientId, surface, channel, input, meta, station } = (await body(req)) as { clientId: string; surface: Surface; channel: unknown; input: unknown; meta?: unknown; station?: unknown };
+      return json(res, 200, await stationCore(station).dispatch({ clientId: `page:${clientId}`, surface: surface === 'kiosk' ? 'kiosk' : 'workstation' }, channel, input, meta));
+    }
+    if (req.method === 'GET' && url.pathname === '/__bridge/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': listening\n\n');
+      const s = { res, clientId: `page:${url.searchParams.get('clientId')}`, surface: (url.searchParams.get('surface') === 'kiosk' ? 'kiosk' : 'workstation') as Surface, core: stationCore(url.searchParams.get('station')) };
+      streams.add(s);
+      req.on('close', () => streams.delete(s));
+      return;
     }
     if (req.method === 'POST' && url.pathname === '/__test/reset') {
       await resetDatabase();
@@ -70,6 +99,7 @@ server.listen(port, '127.0.0.1', () => console.log(`[bridge] listening on http:/
 
 const stop = async () => {
   server.close();
+  await core2.close();
   await core.close();
   process.exit(0);
 };

@@ -64,6 +64,10 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
     deskWorkshopId: opts.deskWorkshopId,
     override: opts.override,
   });
+  if (verdict === 'already' && caller.request && row.ci_request === caller.request.id) {
+    // This very request made the check-in (its answer was lost): the same answer again.
+    return resultOf('checked_in', row, { counts: await seatCounts(db, row.workshop_id), undoUntil: undoUntil(new Date(row.ci_at!)) });
+  }
   if (verdict !== 'checked_in') return resultOf(verdict, row, { counts: verdict === 'already' ? await seatCounts(db, row.workshop_id) : null });
 
   const actorName = caller.user?.name ?? null;
@@ -95,7 +99,6 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
     if (attempt >= 3) throw new AppError('CONFLICT', 'This registration is changing at this moment. Try again.');
     return checkIn(ctx, caller, db, target, opts, attempt + 1);
   }
-  if (caller.request) caller.request.recorded = true;
   const record: CheckInRecord = { id: ev.id, at: new Date(ev.at).toISOString(), station: caller.station, byName: actorName, surface: caller.surface };
   return resultOf('checked_in', row, { checkIn: record, counts: await seatCounts(db, row.workshop_id), undoUntil: undoUntil(new Date(ev.at)), payment: opts.payment ?? null });
 }

@@ -40,6 +40,8 @@ export interface PersonRow {
   ci_station: string | null;
   ci_by: string | null;
   ci_surface: 'workstation' | 'kiosk' | null;
+  /** The request that made the check-in, so a repeat of it is told "checked in", not "already". */
+  ci_request: string | null;
 }
 
 /** The columns of PersonRow, for a query over `registration r join workshop w left join checkin_event e`. */
@@ -49,7 +51,7 @@ export const PERSON_COLUMNS = sql`r.id, r.workshop_id, r.person_name, r.person_e
   ${PAID_MINOR} as paid_minor,
   w.title as w_title, w.starts_at as w_starts_at, w.ends_at as w_ends_at, w.time_zone as w_time_zone, w.venue as w_venue, w.city as w_city,
   w.status as w_status, w.capacity as w_capacity, w.registration_mode as w_mode, w.waitlist_enabled as w_waitlist, w.price_minor as w_price_minor, w.currency as w_currency,
-  e.id::text as ci_id, e.at as ci_at, e.station as ci_station, e.actor_name as ci_by, e.surface as ci_surface`;
+  e.id::text as ci_id, e.at as ci_at, e.station as ci_station, e.actor_name as ci_by, e.surface as ci_surface, e.request_id::text as ci_request`;
 
 export const PERSON_FROM = sql`registration r join workshop w on w.id = r.workshop_id left join checkin_event e on e.id = r.checkin_id`;
 

@@ -61,6 +61,15 @@ const POLICY: Record<Channel, string> = {
   'registrations:exportCsv': 'admin staff @ workstation',
   'payments:record': 'admin staff @ workstation',
   'payments:outstanding': 'admin staff @ workstation',
+  'desk:today': 'admin staff @ workstation',
+  'desk:search': 'admin staff @ workstation',
+  'desk:checkIn': 'admin staff @ workstation',
+  'desk:payAndCheckIn': 'admin staff @ workstation',
+  'desk:undo': 'admin staff @ workstation',
+  'desk:reverse': 'admin @ workstation',
+  'desk:walkIn': 'admin staff @ workstation',
+  'desk:similar': 'admin staff @ workstation',
+  'desk:checkIns': 'admin staff @ workstation',
   'audit:list': 'admin @ workstation',
 };
 

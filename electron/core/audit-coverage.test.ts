@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { InputOf, WriteChannel } from '../../shared/ipc/contract';
-import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
+import { category, publishedWorkshop, startingIn, workshopForm } from '../../test/catalogue';
 import { setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, useTestCore, type TestCore } from '../../test/test-core';
 
 interface Case {
@@ -16,6 +16,8 @@ interface Fixture {
   workshopId: string;
 }
 
+const soon = async (t: TestCore, f: Fixture, priceMinor = 0) => (await publishedWorkshop(t, f.cat, { ...startingIn(t, 20), priceMinor, title: 'Today' })).id;
+const checkedIn = async (t: TestCore, f: Fixture) => (await t.must('desk', 'desk:checkIn', { registrationId: await walkIn(t, await soon(t, f)) })).checkIn!.id;
 const draft = async (t: TestCore, f: Fixture) => (await t.must('admin', 'workshops:create', workshopForm(t, f.cat))).id;
 const walkIn = async (t: TestCore, workshopId: string, name = 'Walk In') => (await t.must('desk', 'registrations:registerPerson', { workshopId, name })).id;
 const request = async (t: TestCore, f: Fixture) => walkIn(t, (await publishedWorkshop(t, f.cat, { registrationMode: 'manual', title: 'By request' })).id, 'Asks');
@@ -51,6 +53,11 @@ const CASES: Record<WriteChannel, Case> = {
   'registrations:bulkApprove': { action: 'registration.bulk_approve', input: async (t, f) => ({ selection: { ids: [await request(t, f)] } }) },
   'registrations:bulkWaitlist': { action: 'registration.bulk_waitlist', input: async (t, f) => ({ selection: { ids: [await request(t, f)] }, openWaitlist: true }) },
   'registrations:bulkReject': { action: 'registration.bulk_reject', input: async (t, f) => ({ selection: { ids: [await request(t, f)] }, reason: 'Moved online' }) },
+  'desk:checkIn': { action: 'checkin.check_in', as: 'desk', input: async (t, f) => ({ registrationId: await walkIn(t, await soon(t, f)) }) },
+  'desk:payAndCheckIn': { action: 'checkin.check_in', as: 'desk', input: async (t, f) => ({ registrationId: await walkIn(t, await soon(t, f, 1500)), method: 'cash', tenderedMinor: 2000 }) },
+  'desk:undo': { action: 'checkin.undo', as: 'desk', input: async (t, f) => ({ checkInId: await checkedIn(t, f) }) },
+  'desk:reverse': { action: 'checkin.reverse', input: async (t, f) => ({ checkInId: await checkedIn(t, f), reason: 'Scanned by mistake' }) },
+  'desk:walkIn': { action: 'checkin.check_in', as: 'desk', input: async (t, f) => ({ workshopId: await soon(t, f, 1500), name: 'At The Door', payment: { method: 'cash' }, checkIn: true }) },
   'payments:record': { action: 'payment.payment', as: 'desk', input: async (t, f) => ({ id: await walkIn(t, f.workshopId), kind: 'payment', method: 'cash' }) },
 };
 

@@ -18,8 +18,6 @@ export interface Caller {
 export interface CallRequest {
   id: string;
   channel: string;
-  /** Set once the outcome row is written in the call's transaction. */
-  recorded: boolean;
 }
 
 export interface Actor {

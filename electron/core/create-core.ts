@@ -12,6 +12,7 @@ import { StationSettingsStore } from '../settings/station-settings';
 import { appHandlers, setupHandlers } from '../setup/setup.handlers';
 import { paymentsHandlers, registrationsHandlers, registrationsReplayers } from '../registrations/registrations.handlers';
 import { usersHandlers } from '../users/users.handlers';
+import { deskHandlers, deskReplayers } from '../desk/desk.handlers';
 import { categoriesHandlers, tagsHandlers, workshopsHandlers } from '../workshops/workshops.handlers';
 import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
 import type { CoreContext } from './context';
@@ -31,9 +32,10 @@ export const handlers: Handlers = {
   ...tagsHandlers,
   ...registrationsHandlers,
   ...paymentsHandlers,
+  ...deskHandlers,
 };
 
-export const replayers: Replayers = { ...registrationsReplayers };
+export const replayers: Replayers = { ...registrationsReplayers, ...deskReplayers };
 
 export interface Core {
   ctx: CoreContext;

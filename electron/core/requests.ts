@@ -33,14 +33,12 @@ export async function recordOutcome(trx: Transaction<Database>, caller: Caller, 
     .insertInto('request_outcome')
     .values({ request_id: req.id, channel: req.channel, actor_id: caller.user?.id ?? null, entity_id: entityId, outcome: outcome === undefined ? null : JSON.stringify(outcome) })
     .execute();
-  req.recorded = true;
 }
 
 /**
  * For a write made by one statement: a CTE step that stores the request with the entity the
  * statement made (`entity` is a query giving one row with an `id`, e.g. the insert's RETURNING).
- * The outcome is read again from that entity on a repeat (see the channel's replayer). The service
- * marks the request recorded (`caller.request.recorded = true`) once the statement made the entity.
+ * The outcome is read again from that entity on a repeat (see the channel's replayer).
  */
 export function claimRequestSql(caller: Caller, entity: RawBuilder<unknown>): RawBuilder<unknown> {
   const req = caller.request;

@@ -13,7 +13,13 @@ import { DEFAULT_TIMEOUTS, resilientPool, type DatabaseTimeouts } from './resili
 export const DEFAULT_POOL_SIZE = 4;
 
 export type DatabaseConfig =
-  | { kind: 'embedded'; /** folder of the embedded database; undefined = in memory (tests) */ dataDir?: string; loadDataDir?: Blob }
+  | {
+      kind: 'embedded';
+      /** folder of the embedded database; undefined = in memory (tests) */ dataDir?: string;
+      loadDataDir?: Blob;
+      /** Another core's open database, shared (the e2e bridge's second station); it stays open on close. */
+      attachTo?: PGlite;
+    }
   | { kind: 'postgres'; url: string; poolSize?: number; timeouts?: Partial<DatabaseTimeouts> };
 
 export interface DbHandle {
@@ -46,6 +52,12 @@ export interface CreateDbOptions {
 // pg returns bigint (int8) and numeric as strings by default; our ids stay strings on purpose,
 // counts are cast in SQL where a number is wanted.
 export async function createDb(config: DatabaseConfig, opts: CreateDbOptions = {}): Promise<DbHandle> {
+  if (config.kind === 'embedded' && config.attachTo) {
+    const pglite = config.attachTo;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite, onCreateConnection: sessionSetup }) });
+    // Closing the Kysely instance would close PGlite itself: its owner does that.
+    return { db, kind: 'embedded', pglite, description: 'Embedded database (shared with another station in this process)', close: async () => undefined };
+  }
   if (config.kind === 'embedded') {
     if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
     const pglite = await PGlite.create(config.dataDir, {

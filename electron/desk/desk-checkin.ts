@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { CheckInResult, payAndCheckInInput, undoInput } from '../../shared/desk';
+import type { CheckInResult, checkInInput, payAndCheckInInput, undoInput } from '../../shared/desk';
 import type { Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import { transact } from '../core/requests';
@@ -11,7 +11,7 @@ import { seatCounts } from '../checkin/desk-rows';
 import { takeDeskPayment, voidDeskPayment } from './desk-payments';
 
 /** A scan or an Enter at the desk: one statement on the usual path (see checkIn). */
-export function checkInAtDesk(ctx: CoreContext, caller: Caller, input: { ticketCode?: string; registrationId?: string; deskWorkshopId?: string; override?: CheckInResult['outcome'] & ('not_open' | 'ended' | 'other_workshop') }): Promise<CheckInResult> {
+export function checkInAtDesk(ctx: CoreContext, caller: Caller, input: z.output<typeof checkInInput>): Promise<CheckInResult> {
   const target = input.ticketCode ? { ticketCode: input.ticketCode } : { registrationId: input.registrationId! };
   return checkIn(ctx, caller, ctx.db, target, { deskWorkshopId: input.deskWorkshopId, override: input.override });
 }

@@ -32,7 +32,7 @@ export async function takeDeskPayment(trx: Transaction<Database>, caller: Caller
   const tendered = p.method === 'cash' ? (p.tenderedMinor ?? null) : null;
   const ins = await trx
     .insertInto('payment')
-    .values({ registration_id: registrationId, kind: 'payment', amount_minor: reg.amount_due_minor, currency: reg.currency, method: p.method, note: p.note, actor_id: caller.user?.id ?? null, station: caller.station, tendered_minor: tendered, voids_id: null, surface: caller.surface })
+    .values({ registration_id: registrationId, kind: 'payment', amount_minor: reg.amount_due_minor, currency: reg.currency, method: p.method, note: p.note, actor_id: caller.user?.id ?? null, station: caller.station, tendered_minor: tendered, voids_id: null, surface: caller.surface, at: now })
     .returning(['id', 'at'])
     .executeTakeFirstOrThrow();
   await trx.updateTable('registration').set({ payment_status: 'paid', version: sql`version + 1`, updated_at: now }).where('id', '=', registrationId).execute();
@@ -69,7 +69,7 @@ export async function voidDeskPayment(trx: Transaction<Database>, caller: Caller
   const reg = await sql<{ workshop_id: string }>`select workshop_id from registration where id = ${p.registration_id} for update`.execute(trx);
   await trx
     .insertInto('payment')
-    .values({ registration_id: p.registration_id, kind: 'void', amount_minor: p.amount_minor, currency: p.currency, method: 'none', note: 'Undone at the desk', actor_id: caller.user?.id ?? null, station: caller.station, tendered_minor: null, voids_id: p.id, surface: caller.surface })
+    .values({ registration_id: p.registration_id, kind: 'void', amount_minor: p.amount_minor, currency: p.currency, method: 'none', note: 'Undone at the desk', actor_id: caller.user?.id ?? null, station: caller.station, tendered_minor: null, voids_id: p.id, surface: caller.surface, at: now })
     .execute();
   await trx.updateTable('registration').set({ payment_status: 'unpaid', version: sql`version + 1`, updated_at: now }).where('id', '=', p.registration_id).execute();
   await writeAudit(trx, actorOf(caller), { action: 'payment.void', entityType: 'registration', entityId: p.registration_id, before: { paymentStatus: 'paid', paymentId: String(p.id) }, after: { paymentStatus: 'unpaid', amount: formatPrice(p.amount_minor, p.currency) } });

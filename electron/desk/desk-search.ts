@@ -43,11 +43,11 @@ export async function deskSearch(ctx: CoreContext, input: z.output<typeof deskSe
 
   const arms: { cond: RawBuilder<SqlBool>; by: DeskMatch['matchedBy'] }[] = [];
   if (looksLikeCode(code)) arms.push({ cond: sql<SqlBool>`r.ticket_code = ${code}`, by: 'code' });
+  if (words.length && /\p{L}/u.test(q)) arms.push({ cond: sql.join(words.map(nameWord), sql` and `) as RawBuilder<SqlBool>, by: 'name' });
   if (!/\s/.test(q) && /[@.]|^[^\d\s]+$/.test(q)) arms.push({ cond: sql<SqlBool>`lower(r.person_email) like ${`${likeEscape(q)}%`}`, by: 'email' });
   if (digits.length >= 3 && digits.length >= q.replace(/[\s()+-]/g, '').length - 1) {
     arms.push({ cond: trigram ? sql<SqlBool>`r.person_phone_digits like ${`%${digits}%`}` : sql<SqlBool>`r.person_phone_digits like ${`${digits}%`}`, by: 'phone' });
   }
-  if (words.length && /\p{L}/u.test(q)) arms.push({ cond: sql.join(words.map(nameWord), sql` and `) as RawBuilder<SqlBool>, by: 'name' });
   if (!arms.length) return { items: [], nearOnly: false };
 
   const matchedBy = sql.join(arms.map((a) => sql`when ${a.cond} then ${a.by}`), sql` `);

@@ -170,7 +170,6 @@ async function insertRegistration(db: Db, b: Booking, status: 'confirmed' | 'pen
       0 as paid_minor
     from head, reg`.execute(db);
   if (!r.rows[0]) return null;
-  if (b.caller.request) b.caller.request.recorded = true;
   return toRegistration(r.rows[0]);
 }
 

@@ -38,6 +38,8 @@ import {
   workshopRegistrationsInput,
 } from '../registrations';
 import { z } from 'zod';
+import type { CheckInList, CheckInResult, DeskMatch, DeskSearchResult, DeskSession, WalkInResult } from '../desk';
+import { checkInInput, checkInListInput, deskSearchInput, payAndCheckInInput, reverseCheckInInput, similarPeopleInput, todayInput, undoInput, walkInInput } from '../desk';
 import type { AppEventName, EventPayload } from './events';
 import { idText } from '../text';
 import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
@@ -109,6 +111,17 @@ export const contract = {
   'registrations:exportCsv': channel({ effect: 'read', input: workshopRegistrationsInput, output: output<{ filename: string; content: string }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'payments:record': channel({ effect: 'write', input: recordPaymentInput, output: output<Registration>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'payments:outstanding': channel({ effect: 'read', input: z.object({ workshopId: idText().optional() }), output: output<OutstandingRow[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+
+  // The front desk (staff and admins, workstation only): event day.
+  'desk:today': channel({ effect: 'read', input: todayInput, output: output<DeskSession[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:search': channel({ effect: 'read', input: deskSearchInput, output: output<DeskSearchResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:checkIn': channel({ effect: 'write', input: checkInInput, output: output<CheckInResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:payAndCheckIn': channel({ effect: 'write', input: payAndCheckInInput, output: output<CheckInResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:undo': channel({ effect: 'write', input: undoInput, output: output<{ undone: ('checkIn' | 'payment')[] }>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:reverse': channel({ effect: 'write', input: reverseCheckInInput, output: output<{ reversalId: string }>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'desk:walkIn': channel({ effect: 'write', input: walkInInput, output: output<WalkInResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:similar': channel({ effect: 'read', input: similarPeopleInput, output: output<DeskMatch[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'desk:checkIns': channel({ effect: 'read', input: checkInListInput, output: output<CheckInList>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;

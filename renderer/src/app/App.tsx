@@ -8,6 +8,8 @@ import { SignUpPage } from '../features/auth/SignUpPage';
 import { useSession } from '../features/auth/session.store';
 import { SetupPage } from '../features/setup/SetupPage';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from '../lib/query';
 import { DatesLocale } from './DatesLocale';
 import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
@@ -55,12 +57,14 @@ function Screens() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <DatesLocale>
-        <Notifications position="bottom-right" />
-        <ConnectionBanner />
-        <Screens />
-      </DatesLocale>
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+        <DatesLocale>
+          <Notifications position="bottom-right" />
+          <ConnectionBanner />
+          <Screens />
+        </DatesLocale>
+      </MantineProvider>
+    </QueryClientProvider>
   );
 }

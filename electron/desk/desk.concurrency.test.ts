@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { CheckInResult } from '../../shared/desk';
+import { createCore, type Core } from '../core/create-core';
+import { category, publishedWorkshop, startingIn } from '../../test/catalogue';
+import { createTestCore, describeOnPostgres, setupAdmin, STRONG_PASSWORD, type TestCore } from '../../test/test-core';
+
+/**
+ * Eight desks (each its own core and connection pool, as eight computers would be) scanning the same
+ * 200 tickets in random order at once: exactly 200 check-ins, every other scan told "already checked
+ * in" by the station that won, and a retried request never counting twice.
+ */
+describeOnPostgres('eight desks scanning the same tickets at once', () => {
+  const STATIONS = 8;
+  const TICKETS = 200;
+  let t: TestCore;
+  const desks: Core[] = [];
+  const codes: string[] = [];
+  let workshopId = '';
+
+  beforeAll(async () => {
+    t = await createTestCore('postgres');
+    await setupAdmin(t);
+    await t.must('admin', 'users:create', { name: 'Desk Staff', email: 'desk@example.com', role: 'staff', password: STRONG_PASSWORD, mustChangePassword: false });
+    const cat = await category(t, 'Baking');
+    const w = await publishedWorkshop(t, cat, { ...startingIn(t, 10), capacity: TICKETS, priceMinor: 0 });
+    workshopId = w.id;
+    for (let i = 0; i < TICKETS; i++) codes.push((await t.must('admin', 'registrations:registerPerson', { workshopId, name: `Guest ${i}` })).ticketCode!);
+    for (let i = 0; i < STATIONS; i++) {
+      const core = await createCore({ database: t.databaseConfig, settingsFile: join(mkdtempSync(join(tmpdir(), 'wb-desk-')), 's.json'), clock: t.clock.now, bcryptCost: 4, logError: (e) => console.error(e) });
+      core.ctx.settings.write({ stationName: `Front desk ${i + 1}`, databaseUrl: null });
+      const r = await core.dispatch({ clientId: 'desk', surface: 'workstation' }, 'auth:signIn', { email: 'desk@example.com', password: STRONG_PASSWORD });
+      expect(r.ok).toBe(true);
+      desks.push(core);
+    }
+  }, 180_000);
+  afterAll(async () => {
+    for (const d of desks) await d.close();
+    await t.close();
+  });
+
+  it('gives exactly one check-in per ticket, names the winner to the others, and counts no retry twice', async () => {
+    const shuffled = () => [...codes].sort(() => Math.random() - 0.5);
+    const results = await Promise.all(
+      desks.map(async (desk, i) => {
+        const mine: { code: string; requestId: string; r: CheckInResult }[] = [];
+        for (const code of shuffled()) {
+          const requestId = randomUUID();
+          const r = await desk.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:checkIn', { ticketCode: code }, { requestId });
+          if (!r.ok) throw new Error(`station ${i + 1}: ${r.error.code} ${r.error.message}`);
+          mine.push({ code, requestId, r: r.data as CheckInResult });
+        }
+        return mine;
+      }),
+    );
+    const all = results.flat();
+    const won = all.filter((x) => x.r.outcome === 'checked_in');
+    expect(won).toHaveLength(TICKETS);
+    expect(new Set(won.map((x) => x.code)).size).toBe(TICKETS);
+    expect(all.filter((x) => x.r.outcome === 'already')).toHaveLength(TICKETS * (STATIONS - 1));
+    const winner = new Map(won.map((x) => [x.code, x.r.checkIn!]));
+    for (const x of all.filter((y) => y.r.outcome === 'already')) expect(x.r.checkIn).toEqual(winner.get(x.code));
+
+    // Retries of won requests (answers lost on the way back) are the same check-in, not a second one.
+    const retried = await Promise.all(won.slice(0, 40).map((x, i) => desks[i % STATIONS]!.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:checkIn', { ticketCode: x.code }, { requestId: x.requestId })));
+    expect(retried.every((r) => r.ok && (r.data as CheckInResult).outcome === 'checked_in')).toBe(true);
+    const counts = await sql<{ events: number; checked_in: number }>`select (select count(*) from checkin_event)::int as events,
+      (select count(*) from registration where workshop_id = ${workshopId} and checkin_id is not null)::int as checked_in`.execute(t.core.ctx.db);
+    expect(counts.rows[0]).toEqual({ events: TICKETS, checked_in: TICKETS });
+  });
+
+  it('two desks registering a walk-in for the last seat: one gets it, the other is told it is full', async () => {
+    const cat = await category(t, 'Last seat');
+    const w = await publishedWorkshop(t, cat, { ...startingIn(t, 10), capacity: 1, waitlistEnabled: false, priceMinor: 0, title: 'One seat' });
+    const [a, b] = await Promise.all(desks.slice(0, 2).map((d, i) => d.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:walkIn', { workshopId: w.id, name: `Walker ${i}`, checkIn: true }, { requestId: randomUUID() })));
+    const outcomes = [a, b].map((r) => (r!.ok ? 'seated' : r!.error.message));
+    expect(outcomes.sort()).toEqual(['This workshop is full, and it has no waiting list.', 'seated']);
+    const seats = await sql<{ seats_taken: number }>`select seats_taken from workshop where id = ${w.id}`.execute(t.core.ctx.db);
+    expect(seats.rows[0]!.seats_taken).toBe(1);
+  });
+});
