@@ -9,6 +9,7 @@ import * as m0007 from './20261125_0007_search_lexicon';
 import * as m0008 from './20261125_0008_text_facet_postings';
 import * as m0009 from './20261201_0009_request_outcome';
 import * as m0011 from './20261201_0011_checkins';
+import * as m0013 from './20261201_0013_session_notify';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0008_text_facet_postings': m0008,
   '20261201_0009_request_outcome': m0009,
   '20261201_0011_checkins': m0011,
+  '20261201_0013_session_notify': m0013,
 };

@@ -43,12 +43,17 @@ export async function resolveSession(ctx: CoreContext, clientId: string): Promis
   // Read directly rather than through better-auth's getSession: it hides a driver error (an outage)
   // behind "Failed to get session", and this is one indexed lookup on every call. The cookie's
   // signature needs no checking here: this process made it and never let it out.
-  const found = await ctx.db
-    .selectFrom('session as s')
-    .innerJoin('user as u', 'u.id', 's.userId')
-    .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.disabled', 'u.mustChangePassword'])
-    .where('s.token', '=', held.token)
-    .executeTakeFirst();
+  // Known already, and nothing has said it changed since: no round trip (revocation arrives by
+  // notification from any station, see SessionStore.trusts).
+  const found = ctx.sessions.trusts(held.verified)
+    ? held.verified.account
+    : await ctx.db
+        .selectFrom('session as s')
+        .innerJoin('user as u', 'u.id', 's.userId')
+        .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.disabled', 'u.mustChangePassword'])
+        .where('s.token', '=', held.token)
+        .executeTakeFirst();
+  if (found && held.verified?.account !== found) held.verified = { account: found, atMs: Date.now() };
   // The lifetime is checked below on the core's clock (from sign-in); the row's own expiry is
   // better-auth's copy of the same limit.
   if (!found) {
@@ -197,6 +202,8 @@ export async function changePassword(ctx: CoreContext, caller: Caller, input: z.
       after: { mustChangePassword: false, otherSessionsEnded: ended },
     });
   });
+  // The remembered account still says a new password is required: read it again.
+  ctx.sessions.forgetVerified(user.id);
   const fresh = await resolveSession(ctx, caller.clientId);
   if (!fresh) throw new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.');
   return sessionInfoOf(ctx, fresh);

@@ -13,10 +13,40 @@ export interface ClientSession {
   lastActivityMs: number;
   /** The role seen at the last call, so events can be addressed without asking the database. */
   role?: Role;
+  /** The account as last read from the database, while nothing has said it changed (see SessionStore.trusts). */
+  verified?: VerifiedAccount;
 }
+
+export interface VerifiedAccount {
+  account: { id: string; name: string; email: string; role: string; disabled: boolean; mustChangePassword: boolean };
+  /** Wall-clock time of the read. */
+  atMs: number;
+}
+
+/** However quiet the line, an account is read again at least this often. */
+export const MAX_TRUST_MS = 60_000;
 
 export class SessionStore {
   private readonly byClient = new Map<string, ClientSession>();
+  /** Whether every change to an account would reach this station now (the live-update line is up). */
+  private trusting: () => boolean = () => false;
+
+  /**
+   * A remembered account is used instead of a database read only while changes would be heard
+   * (`live`), and never for longer than MAX_TRUST_MS. Set by the core once its event hub runs.
+   */
+  trustWhile(live: () => boolean): void {
+    this.trusting = live;
+  }
+
+  trusts(v: VerifiedAccount | undefined, nowMs = Date.now()): v is VerifiedAccount {
+    return !!v && this.trusting() && nowMs - v.atMs < MAX_TRUST_MS;
+  }
+
+  /** Something changed for this user (or, with null, maybe for anyone): read them again at the next call. */
+  forgetVerified(userId: string | null): void {
+    for (const s of this.byClient.values()) if (userId === null || s.userId === userId) delete s.verified;
+  }
   /** Why a client's session ended, told once to its next call. */
   private readonly endedReasons = new Map<string, string>();
 

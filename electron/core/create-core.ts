@@ -76,6 +76,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     timeouts: config.database.kind === 'postgres' ? config.database.timeouts : undefined,
     onFault: (err) => logError(err, 'live updates'),
   });
+  ctx.sessions.trustWhile(() => events.live());
+  events.onSessionsChanged((userId) => ctx.sessions.forgetVerified(userId));
   const dispatch = createDispatcher(ctx, handlers, replayers, logError);
   return {
     ctx,

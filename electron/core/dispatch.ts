@@ -37,6 +37,8 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 const metaSchema = z.object({ requestId: z.uuid().optional() }).strict().nullish();
 const REQUEST_ID_MISSING = 'This action was sent without its request id, so a retry could not be told apart from a new action. Reload the app.';
 
+const ACCOUNT_DOMAINS = /^(auth|users|setup|kiosk):/;
+
 /** How long an unexplained failure may spend finding out whether the database is there at all. */
 const PROBE_MS = 2000;
 
@@ -112,6 +114,9 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, replayers
       }
       const handler = handlers[channelName] as Handler<typeof channelName>;
       const data = await handler({ input: parsed.data as never, caller, ctx });
+      // Accounts and sessions may have changed: this station reads them again at once, without
+      // waiting for the notification every station gets.
+      if (def.effect !== 'read' && ACCOUNT_DOMAINS.test(channelName)) ctx.sessions.forgetVerified(null);
       return { ok: true, data };
     } catch (thrown) {
       let err = thrown;

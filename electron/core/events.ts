@@ -6,6 +6,8 @@ import { pgClientConfig, DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../db/r
 
 /** The PostgreSQL notification channel app events travel on, between all stations of one database. */
 export const EVENTS_CHANNEL = 'wb_events';
+/** Internal: a user whose sessions may have ended or changed (triggers, migration 0013). Never leaves the main process. */
+export const SESSIONS_CHANNEL = 'wb_sessions';
 
 type Listener = (name: AppEventName, payload: unknown) => void;
 
@@ -20,6 +22,8 @@ export function notifySql<E extends AppEventName>(name: E, payload: EventPayload
 
 export interface EventHub {
   subscribe(l: Listener): () => void;
+  /** Told the id of a user whose sessions changed, at any station (or null: anything may have). */
+  onSessionsChanged(l: (userId: string | null) => void): () => void;
   /** Delivers an event of this station itself (no database involved), e.g. 'app:resync'. */
   emitLocal<E extends AppEventName>(name: E, payload: EventPayload<E>): void;
   /** Whether events from other stations are arriving (false while the listener reconnects). */
@@ -34,6 +38,10 @@ export interface EventHub {
  */
 export async function createEventHub(db: DbHandle, opts: { url?: string; timeouts?: Partial<DatabaseTimeouts>; onFault(err: unknown): void }): Promise<EventHub> {
   const listeners = new Set<Listener>();
+  const sessionListeners = new Set<(userId: string | null) => void>();
+  const sessionsChanged = (userId: string | null) => {
+    for (const l of sessionListeners) l(userId);
+  };
   const deliver = (raw: string | undefined) => {
     let msg: { name?: unknown; payload?: unknown };
     try {
@@ -58,11 +66,23 @@ export async function createEventHub(db: DbHandle, opts: { url?: string; timeout
       return () => listeners.delete(l);
     },
     emitLocal: <E extends AppEventName>(name: E, payload: EventPayload<E>) => deliver(JSON.stringify({ name, payload })),
+    onSessionsChanged: (l: (userId: string | null) => void) => {
+      sessionListeners.add(l);
+      return () => sessionListeners.delete(l);
+    },
   };
 
   if (db.pglite) {
     const unlisten = await db.pglite.listen(EVENTS_CHANNEL, (payload) => deliver(payload));
-    return { ...hub, live: () => true, close: async () => unlisten() };
+    const unlistenSessions = await db.pglite.listen(SESSIONS_CHANNEL, (userId) => sessionsChanged(userId || null));
+    return {
+      ...hub,
+      live: () => true,
+      close: async () => {
+        await unlisten();
+        await unlistenSessions();
+      },
+    };
   }
 
   let client: pg.Client | null = null;
@@ -80,10 +100,11 @@ export async function createEventHub(db: DbHandle, opts: { url?: string; timeout
     c.on('end', () => lost(c));
     c.on('notification', (n) => {
       if (n.channel === EVENTS_CHANNEL) deliver(n.payload);
+      if (n.channel === SESSIONS_CHANNEL) sessionsChanged(n.payload || null);
     });
     try {
       await c.connect();
-      await c.query(`listen ${EVENTS_CHANNEL}`);
+      await c.query(`listen ${EVENTS_CHANNEL}; listen ${SESSIONS_CHANNEL}`);
     } catch (err) {
       opts.onFault(err);
       await c.end().catch(() => undefined);
@@ -98,11 +119,16 @@ export async function createEventHub(db: DbHandle, opts: { url?: string; timeout
     client = c;
     connected = true;
     delay = 500;
-    if (wasLost) hub.emitLocal('app:resync', {});
+    if (wasLost) {
+      // Whatever was said while the line was down is lost: trust no remembered session, show nothing stale.
+      sessionsChanged(null);
+      hub.emitLocal('app:resync', {});
+    }
   };
   const lost = (c: pg.Client) => {
     if (client !== c) return;
     connected = false;
+    sessionsChanged(null);
     void c.end().catch(() => undefined);
     schedule();
   };
