@@ -89,6 +89,11 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'registrations:exportCsv': { workshopId: ids.workshopId },
     'payments:record': { id: ids.registrationId, kind: 'payment', method: 'cash', note: 'Fuzz' },
     'payments:outstanding': { workshopId: ids.workshopId },
+    'backup:status': {},
+    'backup:create': {},
+    'backup:chooseRestoreFile': {},
+    'backup:restore': { selection: '7d0f1f9e-0b7e-4d7e-9a55-3a1c2b4d5e6f' },
+    'backup:setRetention': { keep: 5 },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

@@ -1,4 +1,5 @@
-import { Stack, Title } from '@mantine/core';
+import { Divider, Stack, Title } from '@mantine/core';
+import { BackupPanel } from './BackupPanel';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -6,6 +7,8 @@ export function SettingsPage() {
     <Stack>
       <Title order={2}>Station settings</Title>
       <SettingsForm />
+      <Divider my="md" />
+      <BackupPanel />
     </Stack>
   );
 }
