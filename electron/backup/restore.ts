@@ -114,7 +114,7 @@ export async function swapIn(ctx: CoreContext, staging: DbHandle): Promise<void>
     await rm(dataDir, { recursive: true, force: true });
     await rename(replaced, dataDir);
     rt.install(await createDb({ kind: 'embedded', dataDir }));
-    throw new AppError('CONFLICT', 'The restored data could not be opened here, so the previous data was put back. Nothing was changed.');
+    throw new AppError('CONFLICT', 'The restored data could not be opened here, so the previous data was put back as it was (everyone has to sign in again).');
   }
   rt.install(next);
   await rm(replaced, { recursive: true, force: true });
