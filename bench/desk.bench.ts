@@ -9,7 +9,7 @@ import type { CoreContext } from '../electron/core/context';
 import { deskSearch } from '../electron/desk/desk-search';
 import { deskSearchInput } from '../shared/desk';
 import { makeTicketCode } from '../shared/tickets';
-import { BENCH_PG_URL, freshDb } from './bench-db';
+import { freshDb } from './bench-db';
 import { round, time, type Timing } from './stats';
 
 const FIRST = ['Anna', 'Ben', 'Chloe', 'David', 'Elena', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Keiko', 'Luca', 'Maya', 'Noah', 'Olga', 'Pablo', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Umar', 'Vera', 'Wim', 'Xenia', 'Yusuf', 'Zoe'];

@@ -6,11 +6,14 @@ import type { CoreConfig } from './core/config';
 import { settingsFileIn } from './core/paths';
 import { SavedServerUnreadableError, coreConfigFor } from './core/startup-config';
 import { SchemaTooNewError } from './db/migrate';
+import { BackupBeforeMigrationError } from './backup/automatic';
+import { backupDirIn } from './backup/backup-folder';
 import { rendererLocation } from './protocol/app-origin';
 import { StationSettingsStore } from './settings/station-settings';
 import { registerAppScheme, serveRendererFrom } from './shell/app-protocol';
 import { forwardEvents } from './shell/events';
 import { registerIpc } from './shell/ipc';
+import { electronFileDialogs } from './shell/file-dialogs';
 import { buildMenu } from './shell/menu';
 import { safeStorageBox } from './shell/secret-box';
 import { hardenWebContents } from './shell/security';
@@ -38,7 +41,13 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   let config: CoreConfig | null = null;
   try {
-    config = { ...coreConfigFor(userData, process.env, secretBox), appVersion: app.getVersion() };
+    const backupDir = backupDirIn(userData);
+    config = {
+      ...coreConfigFor(userData, process.env, secretBox),
+      appVersion: app.getVersion(),
+      backupDir,
+      fileDialogs: electronFileDialogs({ documents: app.getPath('documents'), backups: backupDir }),
+    };
     core = await createCore(config);
   } catch (err) {
     const usingServer = err instanceof SavedServerUnreadableError || config?.database.kind === 'postgres';
@@ -68,7 +77,7 @@ function forget(webContentsId: number): void {
 
 async function explainStartupFailure(err: unknown, usingServer: boolean): Promise<'quit' | 'embedded'> {
   const detail =
-    err instanceof SchemaTooNewError || err instanceof SavedServerUnreadableError
+    err instanceof SchemaTooNewError || err instanceof SavedServerUnreadableError || err instanceof BackupBeforeMigrationError
       ? err.message
       : usingServer
         ? 'The shared database server could not be reached or opened. Check the network and the server, or switch this station back to its own embedded database.'

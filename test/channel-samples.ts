@@ -100,6 +100,11 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'desk:walkIn': { workshopId: ids.workshopId, name: 'Walk Up', email: 'walk.up@example.com', phone: '+44 20 7946 0000', payment: { method: 'card', note: '' }, checkIn: true, waitlistIfFull: true, confirmDuplicate: false },
     'desk:similar': { workshopId: ids.workshopId, name: 'Vic Tim', email: 'victim@example.com', phone: '' },
     'desk:checkIns': { workshopId: ids.workshopId, q: 'vic' },
+    'backup:status': {},
+    'backup:create': {},
+    'backup:chooseRestoreFile': {},
+    'backup:restore': { selection: '7d0f1f9e-0b7e-4d7e-9a55-3a1c2b4d5e6f' },
+    'backup:setRetention': { keep: 5 },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
+import { ScriptedFileDialogs } from '../../electron/backup/test-kit';
 import { createCore } from '../../electron/core/create-core';
 import { answerRendererPath } from '../../electron/protocol/renderer-files';
 import type { Surface } from '../../shared/roles';
@@ -16,11 +17,15 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
 const dataDir = mkdtempSync(join(tmpdir(), 'wb-e2e-'));
 const STATION = 'Front desk 1';
+// The save and open dialogs answer what a spec sets through /__test/dialogs (the renderer never names a file).
+const dialogs = new ScriptedFileDialogs();
 
 const core = await createCore({
   database: process.env.E2E_DATABASE_URL ? { kind: 'postgres', url: process.env.E2E_DATABASE_URL } : { kind: 'embedded', dataDir: join(dataDir, 'db') },
   settingsFile: join(dataDir, 'station-settings.json'),
   embeddedDataDir: join(dataDir, 'db'),
+  backupDir: join(dataDir, 'backups'),
+  fileDialogs: dialogs,
   appVersion: 'e2e',
   logError: (err, where) => console.error(`[bridge] ${where}`, err),
 });
@@ -82,7 +87,15 @@ const server = createServer(async (req, res) => {
     }
     if (req.method === 'POST' && url.pathname === '/__test/reset') {
       await resetDatabase();
+      dialogs.saveTo = null;
+      dialogs.openFrom = null;
       return json(res, 200, { ok: true });
+    }
+    if (req.method === 'POST' && url.pathname === '/__test/dialogs') {
+      const { saveTo, openFrom } = (await body(req)) as { saveTo?: string | null; openFrom?: string | null };
+      if (saveTo !== undefined) dialogs.saveTo = saveTo;
+      if (openFrom !== undefined) dialogs.openFrom = openFrom;
+      return json(res, 200, { ok: true, backupFolder: join(dataDir, 'backups') });
     }
     if (url.pathname === '/__bridge/health') return json(res, 200, { ok: true });
     // The app's own file rules and headers (CSP included), as the app:// protocol answers them.

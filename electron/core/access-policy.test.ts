@@ -70,6 +70,11 @@ const POLICY: Record<Channel, string> = {
   'desk:walkIn': 'admin staff @ workstation',
   'desk:similar': 'admin staff @ workstation',
   'desk:checkIns': 'admin staff @ workstation',
+  'backup:status': 'admin @ workstation',
+  'backup:create': 'admin @ workstation',
+  'backup:chooseRestoreFile': 'admin @ workstation',
+  'backup:restore': 'admin @ workstation',
+  'backup:setRetention': 'admin @ workstation',
   'audit:list': 'admin @ workstation',
 };
 

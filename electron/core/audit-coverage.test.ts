@@ -27,7 +27,9 @@ const request = async (t: TestCore, f: Fixture) => walkIn(t, (await publishedWor
  * who did what from which station. Typed over the contract's write channels, so a new one does not
  * compile until it is listed here with the action it records.
  */
-const CASES: Record<WriteChannel, Case> = {
+// Backups need the embedded database and scripted file dialogs; their audit rows are asserted in
+// electron/backup/backup.test.ts ('backup.create', 'backup.restore').
+const CASES: Record<Exclude<WriteChannel, 'backup:create' | 'backup:restore'>, Case> = {
   'users:create': { action: 'user.create', input: async () => ({ name: 'New Desk', email: 'new.desk@example.com', role: 'staff', password: STRONG_PASSWORD }) },
   'users:setRole': { action: 'user.set_role', input: async (t) => ({ userId: await userId(t, 'desk@example.com'), role: 'attendee' }) },
   'users:setDisabled': { action: 'user.disable', input: async (t) => ({ userId: await userId(t, 'desk@example.com'), disabled: true }) },

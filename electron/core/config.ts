@@ -1,3 +1,5 @@
+import type { Scheduler } from '../backup/daily';
+import type { FileDialogs } from '../backup/file-dialogs';
 import type { DatabaseConfig } from '../db/create-db';
 import type { SecretBox } from '../settings/secret-box';
 
@@ -23,6 +25,15 @@ export interface CoreConfig {
   bcryptCost?: number;
   session?: Partial<SessionPolicy>;
   appVersion?: string;
+  /**
+   * Where automatic backups and the safety copies of restores go (`<userData>/backups` in the app).
+   * Without it: no automatic backups, and no restore (it needs somewhere to keep the replaced data).
+   */
+  backupDir?: string;
+  /** Save and open dialogs for Back up now and Restore; the shell's are Electron's. */
+  fileDialogs?: FileDialogs;
+  /** Runs the daily backup later; tests inject one that moves with their clock. */
+  scheduler?: Scheduler;
   /** Logs internal errors (never sent to the renderer). */
   logError?: (err: unknown, context: string) => void;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuthInstance } from '../auth/auth-instance';
+import type { BackupRuntime } from '../backup/runtime';
 import type { SessionStore } from '../auth/session-store';
 import type { DbHandle } from '../db/create-db';
 import type { Database } from '../db/schema';
@@ -21,4 +22,6 @@ export interface CoreContext {
   /** Where the embedded database lives (shown in settings). */
   embeddedLocation: string;
   now(): Date;
+  /** Backups of the embedded database, and the gate a restore closes while it swaps `db`, `dbHandle` and `auth`. */
+  backups: BackupRuntime;
 }

@@ -2,10 +2,17 @@ import { createAuthInstance } from '../auth/auth-instance';
 import { authHandlers } from '../auth/auth.handlers';
 import { SessionStore } from '../auth/session-store';
 import { auditHandlers } from '../audit/audit.handlers';
-import { createDb, DEFAULT_POOL_SIZE, type DbHandle } from '../db/create-db';
 import { appEvents, type AppEventName } from '../../shared/ipc/events';
 import type { Surface } from '../../shared/roles';
 import { createEventHub, type EventHub } from './events';
+import { backupBeforeMigration, retentionOf, startDailyBackups } from '../backup/automatic';
+import { backupHandlers } from '../backup/backup.handlers';
+import { realScheduler } from '../backup/daily';
+import { NO_FILE_DIALOGS } from '../backup/file-dialogs';
+import { gatedDispatch } from '../backup/gate';
+import { recoverInterruptedRestore } from '../backup/restore';
+import { createBackupRuntime } from '../backup/runtime';
+import { createDb, DEFAULT_POOL_SIZE, type DbHandle } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { settingsHandlers } from '../settings/settings.handlers';
 import { StationSettingsStore } from '../settings/station-settings';
@@ -33,6 +40,7 @@ export const handlers: Handlers = {
   ...registrationsHandlers,
   ...paymentsHandlers,
   ...deskHandlers,
+  ...backupHandlers,
 };
 
 export const replayers: Replayers = { ...registrationsReplayers, ...deskReplayers };
@@ -52,23 +60,48 @@ export interface Core {
 /** Everything but the Electron shell: opens and migrates the database, wires auth and the dispatcher. */
 export async function createCore(config: CoreConfig): Promise<Core> {
   const logError = config.logError ?? ((err, where) => console.error(`[core] ${where}:`, err));
-  const dbHandle: DbHandle = await openMigrated(config.database, (err) => logError(err, 'database connection'));
+  const settings = new StationSettingsStore(config.settingsFile, config.secretBox);
+  const now = config.clock ?? (() => new Date());
+  const appVersion = config.appVersion ?? '0.0.0';
+  const dataDir = config.database.kind === 'embedded' ? (config.database.dataDir ?? null) : null;
+  if (dataDir) await recoverInterruptedRestore(dataDir);
+  const backupDir = config.backupDir;
+  const beforeMigrate = backupDir
+    ? (h: DbHandle) => backupBeforeMigration(h, { folder: backupDir, appVersion, station: settings.read().stationName, now: now(), retention: retentionOf({ settings }) })
+    : undefined;
+  const dbHandle: DbHandle = await openMigrated(config.database, (err) => logError(err, 'database connection'), beforeMigrate);
   const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...config.session };
+  const bcryptCost = config.bcryptCost ?? DEFAULT_BCRYPT_COST;
+  const authFor = (db: DbHandle['db']) =>
+    createAuthInstance(db, { bcryptCost, sessionLifetimeSeconds: Math.max(sessionPolicy.organiserLifetimeSeconds, sessionPolicy.attendeeLifetimeSeconds) });
   const ctx: CoreContext = {
     db: dbHandle.db,
     dbHandle,
-    auth: createAuthInstance(dbHandle.db, {
-      bcryptCost: config.bcryptCost ?? DEFAULT_BCRYPT_COST,
-      sessionLifetimeSeconds: Math.max(sessionPolicy.organiserLifetimeSeconds, sessionPolicy.attendeeLifetimeSeconds),
-    }),
+    auth: authFor(dbHandle.db),
     sessions: new SessionStore(),
-    settings: new StationSettingsStore(config.settingsFile, config.secretBox),
+    settings,
     sessionPolicy,
-    bcryptCost: config.bcryptCost ?? DEFAULT_BCRYPT_COST,
-    appVersion: config.appVersion ?? '0.0.0',
+    bcryptCost,
+    appVersion,
     activeDatabaseUrl: config.database.kind === 'postgres' ? config.database.url : null,
     embeddedLocation: config.embeddedDataDir ?? (config.database.kind === 'embedded' ? (config.database.dataDir ?? 'in memory') : 'not in use'),
-    now: config.clock ?? (() => new Date()),
+    now,
+    backups: createBackupRuntime({
+      folder: backupDir ?? null,
+      dialogs: config.fileDialogs ?? NO_FILE_DIALOGS,
+      scheduler: config.scheduler ?? realScheduler,
+      dataDir,
+      // A restore swapped the database: everything built on the old one is rebuilt, and every
+      // session ends (the restored data has none, and its accounts may differ).
+      install: (next) => {
+        ctx.db = next.db;
+        ctx.dbHandle = next;
+        ctx.auth = authFor(next.db);
+        ctx.sessions = new SessionStore();
+        ctx.sessions.trustWhile(() => events.live());
+        void events.rebind(next).catch((err) => logError(err, 'live updates'));
+      },
+    }),
   };
   await pruneOutcomes(ctx.db, ctx.now());
   const events = await createEventHub(dbHandle, {
@@ -78,7 +111,9 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   ctx.sessions.trustWhile(() => events.live());
   events.onSessionsChanged((userId) => ctx.sessions.forgetVerified(userId));
-  const dispatch = createDispatcher(ctx, handlers, replayers, logError);
+  ctx.backups.daily = await startDailyBackups(ctx, logError);
+  const gate = ctx.backups.gate;
+  const dispatch = gatedDispatch(gate, createDispatcher(ctx, handlers, replayers, logError));
   return {
     ctx,
     dispatch: (origin: CallOrigin, channel: unknown, input: unknown, meta?: unknown) => dispatch(origin, channel, input, meta),
@@ -89,12 +124,16 @@ export async function createCore(config: CoreConfig): Promise<Core> {
       return def.surfaces.includes(surface) && (def.audience.includes('public') || def.audience.includes(role));
     },
     forgetClient: async (clientId) => {
-      const held = ctx.sessions.forget(clientId);
-      if (held) await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
+      // During a restore the session store is being replaced anyway.
+      await gate.enter(async () => {
+        const held = ctx.sessions.forget(clientId);
+        if (held) await ctx.db.deleteFrom('session').where('token', '=', held.token).execute();
+      });
     },
     close: async () => {
+      ctx.backups.daily?.stop();
       await events.close();
-      await dbHandle.close();
+      await ctx.dbHandle.close();
     },
   };
 }
@@ -107,7 +146,7 @@ const listensOn = (database: Extract<CoreConfig['database'], { kind: 'postgres' 
  * connection of their own without the per-statement time limit: building an index on a large table
  * may take longer than any call should.
  */
-async function openMigrated(database: CoreConfig['database'], onFault: (err: unknown) => void): Promise<DbHandle> {
+async function openMigrated(database: CoreConfig['database'], onFault: (err: unknown) => void, beforeMigrate?: (h: DbHandle) => Promise<unknown>): Promise<DbHandle> {
   if (database.kind === 'postgres') {
     const migrator = await createDb({ ...database, poolSize: 1, timeouts: { ...database.timeouts, statementMs: 0, readMs: 0 } }, { onFault });
     try {
@@ -119,6 +158,7 @@ async function openMigrated(database: CoreConfig['database'], onFault: (err: unk
   }
   const handle = await createDb(database, { onFault });
   try {
+    await beforeMigrate?.(handle);
     await migrateToLatest(handle.db);
   } catch (e) {
     await handle.close();

@@ -28,6 +28,8 @@ export interface EventHub {
   emitLocal<E extends AppEventName>(name: E, payload: EventPayload<E>): void;
   /** Whether events from other stations are arriving (false while the listener reconnects). */
   live(): boolean;
+  /** Listens on another embedded database (a restore swapped it in); nothing to do on PostgreSQL. */
+  rebind(db: DbHandle): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,15 +75,26 @@ export async function createEventHub(db: DbHandle, opts: { url?: string; timeout
   };
 
   if (db.pglite) {
-    const unlisten = await db.pglite.listen(EVENTS_CHANNEL, (payload) => deliver(payload));
-    const unlistenSessions = await db.pglite.listen(SESSIONS_CHANNEL, (userId) => sessionsChanged(userId || null));
+    let unlisten: Array<() => Promise<void>> = [];
+    const attach = async (pglite: NonNullable<DbHandle['pglite']>) => {
+      unlisten = [await pglite.listen(EVENTS_CHANNEL, (payload) => deliver(payload)), await pglite.listen(SESSIONS_CHANNEL, (userId) => sessionsChanged(userId || null))];
+    };
+    const detach = async () => {
+      // The old database may be closed already (a restore closes it first): nothing left to stop.
+      for (const u of unlisten) await u().catch(() => undefined);
+      unlisten = [];
+    };
+    await attach(db.pglite);
     return {
       ...hub,
       live: () => true,
-      close: async () => {
-        await unlisten();
-        await unlistenSessions();
+      rebind: async (next) => {
+        await detach();
+        if (next.pglite) await attach(next.pglite);
+        sessionsChanged(null);
+        hub.emitLocal('app:resync', {});
       },
+      close: detach,
     };
   }
 
@@ -144,6 +157,7 @@ export async function createEventHub(db: DbHandle, opts: { url?: string; timeout
   return {
     ...hub,
     live: () => connected,
+    rebind: async () => undefined,
     close: async () => {
       closed = true;
       if (retry) clearTimeout(retry);

@@ -101,4 +101,18 @@ describe('station settings file', () => {
     expect(onDisk()).toBe(before);
     expect(store.read()).toEqual({ stationName: 'Desk A', databaseUrl: URL_WITH_SECRETS });
   });
+
+  it('keeps the backup retention through writes that do not mention it, encrypted or not', () => {
+    for (const box of [fakeBox(), NOT_AVAILABLE]) {
+      rmSync(file, { force: true });
+      const store = new StationSettingsStore(file, box);
+      store.write({ stationName: 'Desk', databaseUrl: URL_WITH_SECRETS, backupRetention: 3 });
+      // The settings form and start-up write only the name and the database.
+      store.write({ stationName: 'Desk 2', databaseUrl: URL_WITH_SECRETS });
+      expect(new StationSettingsStore(file, box).read()).toEqual({ stationName: 'Desk 2', databaseUrl: URL_WITH_SECRETS, backupRetention: 3 });
+    }
+    // A value no version would write falls back to the default rather than to "keep none".
+    writeFileSync(file, JSON.stringify({ stationName: 'Desk', databaseUrl: null, backupRetention: 0 }));
+    expect(new StationSettingsStore(file).read().backupRetention).toBe(7);
+  });
 });

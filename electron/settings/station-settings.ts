@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { stationNameSchema } from '../../shared/settings';
-import { text } from '../../shared/text';
+import { DEFAULT_BACKUP_RETENTION, MAX_BACKUP_RETENTION } from '../../shared/backup';
+import { boundedInt, text } from '../../shared/text';
 import { NO_SECRET_BOX, type SecretBox } from './secret-box';
 
 /** What this installation remembers locally: its name and which database it uses. */
@@ -14,6 +15,8 @@ export interface StoredSettings {
   databaseUrl: string | null;
   /** The locale this station shows dates and times in; null or absent: the system's. */
   locale?: string | null;
+  /** Automatic backups kept in the backups folder (embedded database); absent: the default. */
+  backupRetention?: number;
 }
 
 /**
@@ -25,6 +28,7 @@ const fileSchema = z.object({
   databaseUrl: text().nullable().optional().catch(null),
   encryptedDatabaseUrl: text().optional().catch(undefined),
   locale: text().max(35).nullable().optional().catch(null),
+  backupRetention: boundedInt(1, MAX_BACKUP_RETENTION).optional().catch(DEFAULT_BACKUP_RETENTION),
 });
 
 interface Loaded {
@@ -76,30 +80,36 @@ export class StationSettingsStore {
       return { settings: { stationName: defaultStationName(), databaseUrl: null }, clearTextSecret: false, unreadable: false };
     }
     const stationName = usableName(raw.stationName);
-    // Only a chosen locale is carried: most stations follow the system and their settings stay as they were.
-    const locale = raw.locale ? { locale: raw.locale } : {};
+    // Only chosen values are carried: most stations follow the defaults and their settings stay as they were.
+    const kept = { ...(raw.locale ? { locale: raw.locale } : {}), ...(raw.backupRetention === undefined ? {} : { backupRetention: raw.backupRetention }) };
     if (raw.encryptedDatabaseUrl !== undefined) {
       try {
         if (!this.box.available) throw new Error('no key store');
-        return { settings: { stationName, databaseUrl: this.box.decrypt(raw.encryptedDatabaseUrl), ...locale }, clearTextSecret: false, unreadable: false };
+        return { settings: { stationName, databaseUrl: this.box.decrypt(raw.encryptedDatabaseUrl), ...kept }, clearTextSecret: false, unreadable: false };
       } catch {
-        return { settings: { stationName, databaseUrl: null, ...locale }, clearTextSecret: false, unreadable: true };
+        return { settings: { stationName, databaseUrl: null, ...kept }, clearTextSecret: false, unreadable: true };
       }
     }
     const databaseUrl = raw.databaseUrl ?? null;
-    return { settings: { stationName, databaseUrl, ...locale }, clearTextSecret: databaseUrl !== null && this.box.available, unreadable: false };
+    return { settings: { stationName, databaseUrl, ...kept }, clearTextSecret: databaseUrl !== null && this.box.available, unreadable: false };
   }
 
   /**
    * Written to a temporary file then renamed, so a crash never leaves half a file. Returns an undo
    * that puts the previous file back exactly, for a caller whose database part fails afterwards.
    */
-  write(settings: StoredSettings): () => void {
+  write(update: StoredSettings): () => void {
+    // Callers that know nothing of backups (the settings form, start-up) keep the retention as it is.
+    const settings: StoredSettings = { ...this.read(), ...update };
     const content = JSON.stringify(this.toFile(settings), null, 2);
     const previousFile = this.readRaw();
     const previousCache = this.cached;
     this.replaceFile(content);
-    this.cached = { settings: { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...(settings.locale ? { locale: settings.locale } : {}) }, clearTextSecret: false, unreadable: false };
+    this.cached = {
+      settings: { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...(settings.locale ? { locale: settings.locale } : {}), ...(settings.backupRetention === undefined ? {} : { backupRetention: settings.backupRetention }) },
+      clearTextSecret: false,
+      unreadable: false,
+    };
     return () => {
       if (previousFile === null) rmSync(this.file, { force: true });
       else this.replaceFile(previousFile);
@@ -115,8 +125,8 @@ export class StationSettingsStore {
   }
 
   private toFile(settings: StoredSettings): Record<string, unknown> {
-    const locale = settings.locale ? { locale: settings.locale } : {};
-    if (settings.databaseUrl === null || !this.box.available) return { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...locale };
+    const kept = { ...(settings.locale ? { locale: settings.locale } : {}), ...(settings.backupRetention === undefined ? {} : { backupRetention: settings.backupRetention }) };
+    if (settings.databaseUrl === null || !this.box.available) return { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...kept };
     let encryptedDatabaseUrl: string;
     try {
       encryptedDatabaseUrl = this.box.encrypt(settings.databaseUrl);
@@ -124,7 +134,7 @@ export class StationSettingsStore {
       // Never fall back to clear text silently where encryption is expected.
       throw new AppError('UNAVAILABLE', 'The system key store refused to encrypt the server address. Unlock it (or sign in to the desktop again) and try once more.');
     }
-    return { stationName: settings.stationName, encryptedDatabaseUrl, ...locale };
+    return { stationName: settings.stationName, encryptedDatabaseUrl, ...kept };
   }
 
   private readRaw(): string | null {

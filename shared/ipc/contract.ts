@@ -1,5 +1,7 @@
 import type { AppStatus } from '../app';
 import type { AuditEntry } from '../audit';
+import type { BackupCreateResult, BackupStatus, RestoreChoice, RestoreResult } from '../backup';
+import { backupRetentionInput, restoreBackupInput } from '../backup';
 import { listAuditInput } from '../audit';
 import { changePasswordInput, createFirstAdminInput, signInInput, signUpInput, type SessionInfo } from '../auth';
 import type { Result } from '../errors';
@@ -122,6 +124,14 @@ export const contract = {
   'desk:walkIn': channel({ effect: 'write', input: walkInInput, output: output<WalkInResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'desk:similar': channel({ effect: 'read', input: similarPeopleInput, output: output<DeskMatch[]>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'desk:checkIns': channel({ effect: 'read', input: checkInListInput, output: output<CheckInList>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+
+  // Backups of the embedded database (refused with CONFLICT on a shared server). File paths come from
+  // the main process's own dialogs, never from the renderer.
+  'backup:status': channel({ effect: 'read', input: noInput, output: output<BackupStatus>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'backup:create': channel({ effect: 'write', input: noInput, output: output<BackupCreateResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'backup:chooseRestoreFile': channel({ effect: 'read', input: noInput, output: output<RestoreChoice>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'backup:restore': channel({ effect: 'write', input: restoreBackupInput, output: output<RestoreResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'backup:setRetention': channel({ effect: 'repeatable', input: backupRetentionInput, output: output<BackupStatus>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;

@@ -2,6 +2,7 @@ import { Divider, Stack } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useSession } from '../auth/session.store';
 import { LocaleSetting } from './LocaleSetting';
+import { BackupPanel } from './BackupPanel';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -13,6 +14,8 @@ export function SettingsPage() {
       <SettingsForm onSaved={() => void refreshStatus()} />
       <Divider />
       <LocaleSetting />
+      <Divider />
+      <BackupPanel />
     </Stack>
   );
 }
