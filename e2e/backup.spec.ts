@@ -52,8 +52,10 @@ test('an admin backs up from Station settings, changes data, and restores the ba
   await confirm.getByRole('button', { name: 'Replace all data' }).click();
 
   // Restored in place: every session ended, and the sign-in screen says why.
+  // A restore snapshots the live data, loads the backup and migrates it: on a busy machine that is
+  // well over the usual wait.
+  await expect(page.getByText(/The data was restored from the backup made on .*front-desk\.wbbackup/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await expect(page.getByText(/The data was restored from the backup made on .*front-desk\.wbbackup/)).toBeVisible();
   await shot(page, 'backup-restored-sign-in');
 
   await signIn(page, 'ada@example.com', STRONG);

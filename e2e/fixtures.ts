@@ -91,14 +91,28 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export async function pickDateTime(page: Page, label: string, local: string): Promise<void> {
   const [, y, m, d, hh, mm] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)!;
+  const month = MONTHS[Number(m) - 1]!;
   await page.getByRole('button', { name: label, exact: true }).click();
   const dropdown = page.locator('[data-dates-dropdown]');
-  // Up from the month ("March 2026") to its year ("2026"), then to the decade.
-  await dropdown.getByRole('button', { name: /^[A-Z][a-z]+ \d{4}$/ }).click();
-  await dropdown.getByRole('button', { name: /^\d{4}$/ }).click();
-  await dropdown.getByRole('button', { name: y!, exact: true }).click();
-  await dropdown.getByRole('button', { name: MONTHS[Number(m) - 1]!, exact: true }).click();
-  await dropdown.getByRole('button', { name: `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`, exact: true }).click();
+  const button = (name: string | RegExp) => dropdown.getByRole('button', { name, exact: typeof name === 'string' });
+  const header = dropdown.locator('.mantine-DateTimePicker-calendarHeaderLevel');
+  const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const decade = `${y!.slice(0, 3)}0`;
+  const at = async (level: RegExp) => level.test(((await header.textContent()) ?? '').trim());
+  const step = async (level: RegExp, click: () => ReturnType<Page['locator']>) => {
+    await expect(async () => {
+      if (!(await at(level))) await click().click({ timeout: 2000 });
+      expect(await at(level)).toBe(true);
+    }).toPass({ timeout: 30_000 });
+  };
+  // Up from the month ("March 2026") to its year ("2026") and the decade ("2020 – 2029"), then
+  // down to the year and month wanted. Each step clicks until the calendar shows the next level: on
+  // a busy machine a click can land while the level before is still being drawn, and is then lost.
+  await step(/^\d{4}$/, () => header);
+  await step(new RegExp(`^${decade}\\D+\\d{4}$`), () => header);
+  await step(new RegExp(`^${y}$`), () => button(y!));
+  await step(new RegExp(`^${FULL_MONTHS[Number(m) - 1]} ${y}$`), () => button(month));
+  await button(`${Number(d)} ${month} ${y}`).click();
   await dropdown.getByLabel('Hours').fill(hh!);
   await dropdown.getByLabel('Minutes').fill(mm!);
   await dropdown.getByRole('button', { name: 'Use this date and time' }).click();

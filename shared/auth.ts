@@ -1,22 +1,25 @@
 import { z } from 'zod';
 import { text } from './text';
-import { ROLES } from './roles';
+import { ROLES, type Surface } from './roles';
 
 export const PASSWORD_MIN_CHARS = 12;
-/** bcrypt only reads the first 72 bytes: longer passwords are refused, never silently truncated. */
-export const PASSWORD_MAX_BYTES = 72;
+/**
+ * Characters (code points), not bytes: 128 accented letters or emoji are as welcome as 128 ASCII
+ * ones. The main process pre-hashes before bcrypt, so nothing past its 72-byte limit is ignored.
+ */
+export const PASSWORD_MAX_CHARS = 128;
 
-const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+const charCount = (s: string): number => [...s].length;
 
 /**
- * Length rules shared by the renderer (instant feedback) and the main process.
- * The common-password check needs the bundled list and runs in the main process only.
+ * Length rules shared by the renderer (instant feedback) and the main process. How guessable a
+ * password is (common lists, keyboard walks, repeats) needs the bundled dictionaries and is judged
+ * in the main process only.
  */
 export const passwordSchema = text()
-  .refine((s) => [...s].length >= PASSWORD_MIN_CHARS, { message: `Use at least ${PASSWORD_MIN_CHARS} characters.` })
-  .refine((s) => utf8Length(s) <= PASSWORD_MAX_BYTES, {
-    message: `Too long: at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters, fewer with accents or emoji).`,
-  });
+  .refine((s) => s.trim().length > 0, { message: 'A password cannot be only spaces.', abort: true })
+  .refine((s) => charCount(s) >= PASSWORD_MIN_CHARS, { message: `Use at least ${PASSWORD_MIN_CHARS} characters.` })
+  .refine((s) => charCount(s) <= PASSWORD_MAX_CHARS, { message: `Too long: use at most ${PASSWORD_MAX_CHARS} characters.` });
 
 export const emailSchema = text()
   .trim()
@@ -59,6 +62,19 @@ export interface SessionUser {
   email: string;
   role: (typeof ROLES)[number];
   mustChangePassword: boolean;
+}
+
+/** One signed-in window of the account, as My account lists it. */
+export interface SignedInSession {
+  /** Opaque; only tells the rows apart. */
+  id: string;
+  /** The station's name when it was opened (null for sessions from before stations were recorded). */
+  station: string | null;
+  surface: Surface | null;
+  since: string;
+  lastActive: string;
+  /** The window asking. */
+  current: boolean;
 }
 
 export interface SessionInfo {

@@ -48,6 +48,8 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'auth:signUp': { name: 'New Person', email: 'new.person@example.com', password: STRONG_PASSWORD },
     'auth:signOut': {},
     'auth:changePassword': { currentPassword: STRONG_PASSWORD, newPassword: 'another long passphrase here' },
+    'auth:sessions': {},
+    'auth:signOutOthers': {},
     'users:list': { search: 'vic', role: 'attendee', limit: 10, offset: 0 },
     'users:create': { name: 'Made By Fuzz', email: 'made@example.com', role: 'staff', password: STRONG_PASSWORD, mustChangePassword: true },
     'users:setRole': { userId: ids.victimUserId, role: 'attendee' },

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import bcrypt from 'bcrypt';
 import { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { UserSummary } from '../../shared/users';
@@ -9,7 +8,7 @@ import { isUniqueViolation } from '../db/errors';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const hashPassword = (password: string, cost: number): Promise<string> => bcrypt.hash(password, cost);
+export { hashPassword } from './password-hash';
 
 export interface NewAccount {
   name: string;
@@ -43,10 +42,12 @@ export async function insertAccount(trx: Transaction<Database>, acc: NewAccount,
   return { id, name: acc.name, email: acc.email, role: acc.role, disabled: false, mustChangePassword: acc.mustChangePassword, createdAt: now.toISOString() };
 }
 
-const emailTaken = () =>
-  new AppError('CONFLICT', 'An account with this email address already exists.', {
-    fieldErrors: { email: ['An account with this email address already exists.'] },
-  });
+const EMAIL_TAKEN = 'An account with this email address already exists.';
+
+/** Said to administrators (who can list accounts anyway); sign-up turns it into a neutral refusal. */
+const emailTaken = () => new AppError('CONFLICT', EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
+
+export const isEmailTaken = (e: unknown): boolean => e instanceof AppError && e.code === 'CONFLICT' && e.message === EMAIL_TAKEN;
 
 export const toUserSummary = (u: Pick<UserTable, 'id' | 'name' | 'email' | 'role'> & { disabled: boolean; mustChangePassword: boolean; createdAt: Date | string }): UserSummary => ({
   id: u.id,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import type { Kysely } from 'kysely';
-import bcrypt from 'bcrypt';
+import { hashPassword, verifyPassword } from './password-hash';
 
 export interface AuthInstanceOptions {
   bcryptCost: number;
@@ -31,8 +31,9 @@ export function createAuthInstance(db: Kysely<any>, opts: AuthInstanceOptions) {
       minPasswordLength: 1,
       maxPasswordLength: 1024,
       password: {
-        hash: (password: string) => bcrypt.hash(password, opts.bcryptCost),
-        verify: ({ hash, password }: { hash: string; password: string }) => bcrypt.compare(password, hash),
+        // Ours, so better-auth verifies exactly what we store (pre-hashed bcrypt, or a legacy hash).
+        hash: (password: string) => hashPassword(password, opts.bcryptCost),
+        verify: ({ hash, password }: { hash: string; password: string }) => verifyPassword(password, hash),
       },
     },
     user: {
@@ -43,6 +44,8 @@ export function createAuthInstance(db: Kysely<any>, opts: AuthInstanceOptions) {
       },
     },
     session: {
+      // The upper bound; each row's own expiry is then set from the role's limits and activity
+      // (sessions.service), since better-auth would store a day for a session not "remembered".
       expiresIn: opts.sessionLifetimeSeconds,
       // Never slide: the lifetime is an absolute limit. Idle expiry is ours (see session-store).
       updateAge: opts.sessionLifetimeSeconds * 2,

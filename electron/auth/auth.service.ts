@@ -1,17 +1,18 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import bcrypt from 'bcrypt';
 import type { changePasswordInput, signInInput, signUpInput } from '../../shared/auth';
 import type { SessionInfo, SessionUser } from '../../shared/auth';
 import { AppError } from '../../shared/errors';
-import { isOrganiser, ROLES, type Role } from '../../shared/roles';
+import { ROLES, type Role } from '../../shared/roles';
 import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
-import { deleteSessions, getPasswordHash, hashPassword, insertAccount, setPasswordHash } from './accounts';
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from './login-throttle';
-import { assertAcceptablePassword } from './password-policy';
+import { deleteSessions, getPasswordHash, hashPassword, insertAccount, isEmailTaken, setPasswordHash } from './accounts';
+import { reserveAttempt, settleSuccess, signInBuckets, signUpBuckets, type Reservation } from './login-throttle';
+import { needsRehash, verifyPassword } from './password-hash';
+import { accountWords, assertAcceptablePassword } from './password-policy';
+import { limitsFor, recordActivity, stampOpenedSession } from './sessions.service';
 
 export interface ResolvedSession {
   user: SessionUser;
@@ -21,11 +22,8 @@ export interface ResolvedSession {
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 const DISABLED_MESSAGE = 'This account has been disabled. Ask an administrator.';
-
-const limitsFor = (ctx: CoreContext, role: Role) =>
-  isOrganiser(role)
-    ? { lifetime: ctx.sessionPolicy.organiserLifetimeSeconds, idle: ctx.sessionPolicy.organiserIdleSeconds }
-    : { lifetime: ctx.sessionPolicy.attendeeLifetimeSeconds, idle: ctx.sessionPolicy.attendeeIdleSeconds };
+/** Also what an owner of an existing account reads: it must not say that the email is taken. */
+export const SIGN_UP_REFUSED = 'No account could be created with these details. If you already have an account, sign in instead — or ask at the desk to reset your password.';
 
 export function sessionInfoOf(ctx: CoreContext, s: ResolvedSession): SessionInfo {
   const { lifetime, idle } = limitsFor(ctx, s.user.role);
@@ -54,8 +52,8 @@ export async function resolveSession(ctx: CoreContext, clientId: string): Promis
         .where('s.token', '=', held.token)
         .executeTakeFirst();
   if (found && held.verified?.account !== found) held.verified = { account: found, atMs: Date.now() };
-  // The lifetime is checked below on the core's clock (from sign-in); the row's own expiry is
-  // better-auth's copy of the same limit.
+  // The limits are checked below on the core's clock, in memory; the row's own expiry follows them
+  // a minute at a time (sessions.service) so that other stations can list what is still open.
   if (!found) {
     // Ended elsewhere: say why when we can tell.
     const user = await ctx.db.selectFrom('user').select('disabled').where('id', '=', held.userId).executeTakeFirst();
@@ -79,6 +77,7 @@ export async function resolveSession(ctx: CoreContext, clientId: string): Promis
     return null;
   }
   ctx.sessions.touch(clientId, now.getTime(), role);
+  await recordActivity(ctx, held, role, now.getTime());
   return {
     token: held.token,
     createdAt,
@@ -105,42 +104,84 @@ async function openSession(ctx: CoreContext, caller: Caller, email: string, pass
     .map((c) => c.split(';')[0])
     .join('; ');
   const openedAtMs = ctx.now().getTime();
-  ctx.sessions.set(caller.clientId, { cookie, token: res.response.token, userId: res.response.user.id, openedAtMs, lastActivityMs: openedAtMs });
+  const held = { cookie, token: res.response.token, userId: res.response.user.id, openedAtMs, lastActivityMs: openedAtMs };
+  ctx.sessions.set(caller.clientId, held);
+  const role = (ROLES as readonly string[]).includes(String(res.response.user.role)) ? (res.response.user.role as Role) : 'attendee';
+  await stampOpenedSession(ctx.db, held, caller, role, ctx);
   return resolveSession(ctx, caller.clientId);
 }
 
+/**
+ * The attempt is counted before the password is hashed (see login-throttle): what the throttle
+ * refuses never reaches bcrypt, whatever the number of stations trying at once.
+ */
 export async function signIn(ctx: CoreContext, caller: Caller, input: z.output<typeof signInInput>): Promise<SessionInfo> {
   const now = ctx.now();
-  await assertSignInAllowed(ctx.db, input.email, now);
+  const reservation = await reserveAttempt(ctx.db, signInBuckets(input.email, caller.station), now);
   // The window's current session ends only once the new one is open: a wrong password changes nothing.
   const previous = ctx.sessions.get(caller.clientId);
   const opened = await openSession(ctx, caller, input.email, input.password);
-  if (opened && previous) await ctx.db.deleteFrom('session').where('token', '=', previous.token).execute();
   if (!opened) {
     const reason = ctx.sessions.takeEndedReason(caller.clientId);
     if (previous && !ctx.sessions.get(caller.clientId)) ctx.sessions.set(caller.clientId, previous);
-    if (reason === DISABLED_MESSAGE) {
-      // Right password, disabled account: saying so leaks nothing the password holder doesn't know.
-      await clearSignInFailures(ctx.db, input.email);
-      throw new AppError('FORBIDDEN', reason);
-    }
-    await recordSignInFailure(ctx.db, input.email, now);
-    await writeAudit(ctx.db, actorOf(caller), { action: 'auth.sign_in_failed', entityType: 'account', entityId: input.email });
+    // A disabled account's right password answers and counts exactly like a wrong one: a different
+    // answer, or a lockout that never comes, would tell a guesser the password was right.
+    const disabled = reason === DISABLED_MESSAGE;
+    await writeAudit(ctx.db, actorOf(caller), { action: 'auth.sign_in_failed', entityType: 'account', entityId: input.email, after: disabled ? { disabledAccount: true } : undefined });
     throw new AppError('UNAUTHENTICATED', INVALID_CREDENTIALS);
   }
-  await clearSignInFailures(ctx.db, input.email);
-  await writeAudit(ctx.db, { actorId: opened.user.id, actorEmail: opened.user.email, station: caller.station }, {
-    action: 'auth.sign_in',
-    entityType: 'user',
-    entityId: opened.user.id,
-    after: { surface: caller.surface },
+  const upgrade = await rehashIfNeeded(ctx, opened.user.id, input.password);
+  await ctx.db.transaction().execute(async (trx) => {
+    await settleSuccess(trx, reservation, now);
+    const upgraded = upgrade ? await upgrade(trx) : false;
+    if (previous) await trx.deleteFrom('session').where('token', '=', previous.token).execute();
+    await writeAudit(trx, { actorId: opened.user.id, actorEmail: opened.user.email, station: caller.station }, {
+      action: 'auth.sign_in',
+      entityType: 'user',
+      entityId: opened.user.id,
+      after: upgraded ? { surface: caller.surface, passwordHashUpgraded: true } : { surface: caller.surface },
+    });
   });
   return sessionInfoOf(ctx, opened);
 }
 
-/** Attendees register themselves; staff and admin accounts are made by an admin (users service). */
+/**
+ * A hash of the old scheme (plain bcrypt) or a lower cost is rewritten now that the password is
+ * known to be right. Hashed outside the transaction (slow work holds no lock); written only if the
+ * stored hash is still the one just verified, so a password changed meanwhile is never overwritten.
+ */
+async function rehashIfNeeded(ctx: CoreContext, userId: string, password: string): Promise<((trx: Transaction<Database>) => Promise<boolean>) | null> {
+  const stored = await getPasswordHash(ctx.db, userId);
+  if (!stored || !needsRehash(stored, ctx.bcryptCost)) return null;
+  const fresh = await hashPassword(password, ctx.bcryptCost);
+  return async (trx) => {
+    const res = await trx
+      .updateTable('account')
+      .set({ password: fresh, updatedAt: ctx.now() })
+      .where('userId', '=', userId)
+      .where('providerId', '=', 'credential')
+      .where('password', '=', stored)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  };
+}
+
+/**
+ * Attendees register themselves; staff and admin accounts are made by an admin (users service).
+ * An email that already has an account gets the same neutral refusal whoever asks, and sign-ups are
+ * limited per station, so the form cannot be used to list who has an account.
+ */
 export async function signUp(ctx: CoreContext, caller: Caller, input: z.output<typeof signUpInput>): Promise<SessionInfo> {
-  return createAccountAndSignIn(ctx, caller, { ...input, role: 'attendee' }, 'auth.sign_up');
+  // The policy first: it needs no secret and tells nothing about the email, so a struggle with the
+  // password rules does not use up the station's sign-ups.
+  assertAcceptablePassword(input.password, 'password', accountWords(input.name, input.email));
+  await reserveAttempt(ctx.db, signUpBuckets(caller.station), ctx.now());
+  try {
+    return await createAccountAndSignIn(ctx, caller, { ...input, role: 'attendee' }, 'auth.sign_up');
+  } catch (e) {
+    if (isEmailTaken(e)) throw new AppError('CONFLICT', SIGN_UP_REFUSED);
+    throw e;
+  }
 }
 
 export async function createAccountAndSignIn(
@@ -151,7 +192,7 @@ export async function createAccountAndSignIn(
   /** Runs first inside the transaction, e.g. "no account may exist yet" for the first admin. */
   guard?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<SessionInfo> {
-  assertAcceptablePassword(input.password);
+  assertAcceptablePassword(input.password, 'password', accountWords(input.name, input.email));
   const passwordHash = await hashPassword(input.password, ctx.bcryptCost);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -179,19 +220,24 @@ export async function signOut(ctx: CoreContext, caller: Caller): Promise<null> {
   return null;
 }
 
-/** Ends the account's other sessions (other windows, other stations); this one stays. */
+/**
+ * Ends the account's other sessions (other windows, other stations); this one stays. A wrong
+ * current password is a guess like a wrong sign-in: counted by the same throttle, before hashing.
+ */
 export async function changePassword(ctx: CoreContext, caller: Caller, input: z.output<typeof changePasswordInput>): Promise<SessionInfo> {
   const user = caller.user!;
-  const currentHash = await getPasswordHash(ctx.db, user.id);
-  if (!currentHash || !(await bcrypt.compare(input.currentPassword, currentHash))) {
+  assertAcceptablePassword(input.newPassword, 'newPassword', accountWords(user.name, user.email));
+  const now = ctx.now();
+  const reservation: Reservation = await reserveAttempt(ctx.db, signInBuckets(user.email, caller.station), now);
+  if (!(await verifyPassword(input.currentPassword, await getPasswordHash(ctx.db, user.id)))) {
+    await writeAudit(ctx.db, actorOf(caller), { action: 'auth.change_password_failed', entityType: 'user', entityId: user.id });
     throw new AppError('VALIDATION', 'The current password is not correct.', {
       fieldErrors: { currentPassword: ['The current password is not correct.'] },
     });
   }
-  assertAcceptablePassword(input.newPassword, 'newPassword');
   const hash = await hashPassword(input.newPassword, ctx.bcryptCost);
-  const now = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
+    await settleSuccess(trx, reservation, now);
     await setPasswordHash(trx, user.id, hash, false, now);
     const ended = await deleteSessions(trx, user.id, caller.sessionToken);
     await writeAudit(trx, actorOf(caller), {

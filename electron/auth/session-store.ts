@@ -15,6 +15,8 @@ export interface ClientSession {
   role?: Role;
   /** The account as last read from the database, while nothing has said it changed (see SessionStore.trusts). */
   verified?: VerifiedAccount;
+  /** When the session row last heard of this activity (it is written at most once a minute). */
+  lastStoredMs?: number;
 }
 
 export interface VerifiedAccount {
@@ -76,6 +78,14 @@ export class SessionStore {
     const r = this.endedReasons.get(clientId);
     this.endedReasons.delete(clientId);
     return r;
+  }
+
+  /** The app is quitting: every session it holds, to end in the database. */
+  forgetAll(): ClientSession[] {
+    const all = [...this.byClient.values()];
+    this.byClient.clear();
+    this.endedReasons.clear();
+    return all;
   }
 
   /** A window closed: forget it (its database session is ended by the caller). */

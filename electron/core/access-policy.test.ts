@@ -18,6 +18,8 @@ const POLICY: Record<Channel, string> = {
   'auth:signUp': 'public @ workstation kiosk',
   'auth:signOut': 'public @ workstation kiosk',
   'auth:changePassword': 'admin staff attendee @ workstation kiosk',
+  'auth:sessions': 'admin staff attendee @ workstation kiosk',
+  'auth:signOutOthers': 'admin staff attendee @ workstation kiosk',
   'users:list': 'admin @ workstation',
   'users:create': 'admin @ workstation',
   'users:setRole': 'admin @ workstation',

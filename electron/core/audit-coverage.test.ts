@@ -30,6 +30,10 @@ const request = async (t: TestCore, f: Fixture) => walkIn(t, (await publishedWor
 // Backups need the embedded database and scripted file dialogs; their audit rows are asserted in
 // electron/backup/backup.test.ts ('backup.create', 'backup.restore').
 const CASES: Record<Exclude<WriteChannel, 'backup:create' | 'backup:restore'>, Case> = {
+  'auth:signOutOthers': { action: 'auth.sign_out_others', as: 'desk', input: async (t) => {
+    await t.must('desk-2', 'auth:signIn', { email: 'desk@example.com', password: STRONG_PASSWORD });
+    return {};
+  } },
   'users:create': { action: 'user.create', input: async () => ({ name: 'New Desk', email: 'new.desk@example.com', role: 'staff', password: STRONG_PASSWORD }) },
   'users:setRole': { action: 'user.set_role', input: async (t) => ({ userId: await userId(t, 'desk@example.com'), role: 'attendee' }) },
   'users:setDisabled': { action: 'user.disable', input: async (t) => ({ userId: await userId(t, 'desk@example.com'), disabled: true }) },

@@ -1,6 +1,8 @@
 import { createAuthInstance } from '../auth/auth-instance';
 import { authHandlers } from '../auth/auth.handlers';
 import { SessionStore } from '../auth/session-store';
+import { endHeldSessions } from '../auth/sessions.service';
+import { pruneThrottle } from '../auth/login-throttle';
 import { auditHandlers } from '../audit/audit.handlers';
 import { appEvents, type AppEventName } from '../../shared/ipc/events';
 import type { Surface } from '../../shared/roles';
@@ -111,6 +113,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   });
   ctx.sessions.trustWhile(() => events.live());
   events.onSessionsChanged((userId) => ctx.sessions.forgetVerified(userId));
+  await pruneThrottle(ctx.db, ctx.now());
   ctx.backups.daily = await startDailyBackups(ctx, logError);
   const gate = ctx.backups.gate;
   const dispatch = gatedDispatch(gate, createDispatcher(ctx, handlers, replayers, logError));
@@ -132,6 +135,12 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     },
     close: async () => {
       ctx.backups.daily?.stop();
+      // Quitting ends this app's own sessions: they leave "My account" at once instead of idling out.
+      try {
+        await endHeldSessions(ctx);
+      } catch (err) {
+        logError(err, 'ending sessions on close');
+      }
       await events.close();
       await ctx.dbHandle.close();
     },

@@ -25,6 +25,10 @@ export interface SessionTable {
   ipAddress: string | null;
   userAgent: string | null;
   userId: string;
+  /** Ours (migration 0010): where and how it was opened, and its last call. */
+  station: string | null;
+  surface: string | null;
+  last_active_at: Timestamp | null;
 }
 
 export interface AccountTable {
@@ -50,11 +54,15 @@ export interface AuditLogTable {
   after: unknown;
 }
 
+/** Sign-in counters by scope (see electron/auth/login-throttle.ts; migration 0010). */
 export interface LoginThrottleTable {
-  account_key: string;
+  scope: 'account_station' | 'account' | 'station' | 'sign_up_station';
+  account: string;
+  station: string;
+  streak: Generated<number>;
+  last_failure_at: Timestamp | null;
   window_started_at: Timestamp;
-  window_failures: number;
-  last_failure_at: Timestamp;
+  window_count: Generated<number>;
   locked_until: Timestamp | null;
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import type { createUserInput, listUsersInput, TemporaryPassword, UserList, UserSummary } from '../../shared/users';
 import { deleteSessions, getUserSummary, hashPassword, insertAccount, setPasswordHash, toUserSummary } from '../auth/accounts';
-import { assertAcceptablePassword, generateTemporaryPassword } from '../auth/password-policy';
+import { accountWords, assertAcceptablePassword, generateTemporaryPassword } from '../auth/password-policy';
 import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
@@ -28,7 +28,7 @@ export async function listUsers(ctx: CoreContext, input: z.output<typeof listUse
 }
 
 export async function createUser(ctx: CoreContext, caller: Caller, input: z.output<typeof createUserInput>): Promise<UserSummary> {
-  assertAcceptablePassword(input.password);
+  assertAcceptablePassword(input.password, 'password', accountWords(input.name, input.email));
   const passwordHash = await hashPassword(input.password, ctx.bcryptCost);
   return transact(ctx, caller, async (trx) => {
     const user = await insertAccount(trx, { ...input, passwordHash }, ctx.now());

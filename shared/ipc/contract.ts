@@ -3,7 +3,7 @@ import type { AuditEntry } from '../audit';
 import type { BackupCreateResult, BackupStatus, RestoreChoice, RestoreResult } from '../backup';
 import { backupRetentionInput, restoreBackupInput } from '../backup';
 import { listAuditInput } from '../audit';
-import { changePasswordInput, createFirstAdminInput, signInInput, signUpInput, type SessionInfo } from '../auth';
+import { changePasswordInput, createFirstAdminInput, signInInput, signUpInput, type SessionInfo, type SignedInSession } from '../auth';
 import type { Result } from '../errors';
 import type { ConnectionTestResult, StationSettings } from '../settings';
 import { testConnectionInput, updateSettingsInput } from '../settings';
@@ -62,6 +62,10 @@ export const contract = {
   'auth:signUp': channel({ effect: 'repeatable', input: signUpInput, output: output<SessionInfo>(), audience: ['public'], surfaces: EVERYWHERE }),
   'auth:signOut': channel({ effect: 'repeatable', input: noInput, output: output<null>(), audience: ['public'], surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
   'auth:changePassword': channel({ effect: 'repeatable', input: changePasswordInput, output: output<SessionInfo>(), audience: SIGNED_IN, surfaces: EVERYWHERE, allowedBeforePasswordChange: true }),
+  // My account: the account's signed-in stations, and ending all but this one ('write': a retry
+  // answers with the first count instead of "0 ended").
+  'auth:sessions': channel({ effect: 'read', input: noInput, output: output<SignedInSession[]>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
+  'auth:signOutOthers': channel({ effect: 'write', input: noInput, output: output<{ ended: number }>(), audience: SIGNED_IN, surfaces: EVERYWHERE }),
 
   'users:list': channel({ effect: 'read', input: listUsersInput, output: output<UserList>(), audience: ADMIN, surfaces: WORKSTATION }),
   'users:create': channel({ effect: 'write', input: createUserInput, output: output<UserSummary>(), audience: ADMIN, surfaces: WORKSTATION }),

@@ -27,4 +27,4 @@ export function AuthLayout({ title, subtitle, children, width = 440 }: { title: 
   );
 }
 
-export const PASSWORD_HINT = 'At least 12 characters. A few unrelated words work well; very common passwords are refused.';
+export const PASSWORD_HINT = '12 to 128 characters, in any language. A few unrelated words work well; passwords that are easy to guess (common ones, keyboard rows, repeats, your own name) are refused.';

@@ -8,7 +8,7 @@ import { PASSWORD_HINT } from './AuthLayout';
 import { useSession } from './session.store';
 import { BusyButton } from '../../app/BusyButton';
 
-export function ChangePasswordForm({ autoFocus = false }: { autoFocus?: boolean }) {
+export function ChangePasswordForm({ autoFocus = false, onChanged }: { autoFocus?: boolean; onChanged?: () => void }) {
   const signedIn = useSession((s) => s.signedIn);
   const [busy, setBusy] = useState(false);
   const form = useForm({
@@ -25,6 +25,7 @@ export function ChangePasswordForm({ autoFocus = false }: { autoFocus?: boolean 
       form.reset();
       notifySuccess('Password changed. Your other sessions have been signed out.');
       signedIn(session);
+      onChanged?.();
     }
   });
 

@@ -7,4 +7,6 @@ export const authApi = {
   signUp: (input: InputOf<'auth:signUp'>) => invoke('auth:signUp', input),
   signOut: () => invoke('auth:signOut', {}),
   changePassword: (input: InputOf<'auth:changePassword'>) => invoke('auth:changePassword', input),
+  sessions: () => invoke('auth:sessions', {}),
+  signOutOthers: () => invoke('auth:signOutOthers', {}),
 };
