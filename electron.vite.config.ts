@@ -30,6 +30,8 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       target: rendererTarget,
+      // electron-vite leaves the renderer unminified; every station parses it on every start.
+      minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

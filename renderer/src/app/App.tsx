@@ -1,19 +1,29 @@
 import { Alert, Button, Center, Loader, MantineProvider, Stack, Title } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import 'mantine-datatable/styles.css';
-import { useEffect, useState } from 'react';
-import { ForcedPasswordChangePage } from '../features/auth/ForcedPasswordChangePage';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
-import { SignUpPage } from '../features/auth/SignUpPage';
 import { useSession } from '../features/auth/session.store';
-import { SetupPage } from '../features/setup/SetupPage';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from '../lib/query';
 import { DatesLocale } from './DatesLocale';
-import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
 import './global.css';
+
+// The sign-in screen is the one most stations open on; the rest loads when it is needed.
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
+const SetupPage = lazy(() => import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+const ForcedPasswordChangePage = lazy(() => import('../features/auth/ForcedPasswordChangePage').then((m) => ({ default: m.ForcedPasswordChangePage })));
+
+function Starting() {
+  return (
+    <Center mih="100vh" component="main">
+      <Loader aria-label="Starting" />
+    </Center>
+  );
+}
 
 function Screens() {
   const { phase, status, session, notice, load } = useSession();
@@ -27,13 +37,7 @@ function Screens() {
     if (session) setSigningUp(false);
   }, [session]);
 
-  if (phase === 'starting') {
-    return (
-      <Center mih="100vh" component="main">
-        <Loader aria-label="Starting" />
-      </Center>
-    );
-  }
+  if (phase === 'starting') return <Starting />;
   if (phase === 'unavailable') {
     return (
       <Center mih="100vh" component="main">
@@ -62,7 +66,9 @@ export function App() {
         <DatesLocale>
           <Notifications position="bottom-right" />
           <ConnectionBanner />
-          <Screens />
+          <Suspense fallback={<Starting />}>
+            <Screens />
+          </Suspense>
         </DatesLocale>
       </MantineProvider>
     </QueryClientProvider>

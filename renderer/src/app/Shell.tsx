@@ -1,23 +1,27 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
-import { AccountPage } from '../features/auth/AccountPage';
 import { authApi } from '../features/auth/auth.api';
 import { useSession } from '../features/auth/session.store';
-import { AuditPage } from '../features/audit/AuditPage';
-import { HomePage } from '../features/home/HomePage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { UsersPage } from '../features/users/UsersPage';
-import { MyRegistrationsPage } from '../features/bookings/MyRegistrationsPage';
-import { CataloguePage } from '../features/catalogue/CataloguePage';
-import { ApprovalQueuePage } from '../features/queue/ApprovalQueuePage';
-import { WorkshopRegistrationsPage } from '../features/registrations/WorkshopRegistrationsPage';
-import { TaxonomyPage } from '../features/taxonomy/TaxonomyPage';
-import { WorkshopDetailPage } from '../features/workshops/WorkshopDetailPage';
-import { WorkshopEditorPage } from '../features/workshops/WorkshopEditorPage';
-import { WorkshopsAdminPage } from '../features/workshops/WorkshopsAdminPage';
 import { canUse, NAV_PARENT, navFor, useNav, type PageId } from './navigation';
+import { PageLoading } from './PageLoading';
+
+// Each page is its own chunk: the first screen loads only what it shows, and attendee screens never
+// load organiser pages.
+const AccountPage = lazy(() => import('../features/auth/AccountPage').then((m) => ({ default: m.AccountPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const MyRegistrationsPage = lazy(() => import('../features/bookings/MyRegistrationsPage').then((m) => ({ default: m.MyRegistrationsPage })));
+const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage').then((m) => ({ default: m.CataloguePage })));
+const ApprovalQueuePage = lazy(() => import('../features/queue/ApprovalQueuePage').then((m) => ({ default: m.ApprovalQueuePage })));
+const WorkshopRegistrationsPage = lazy(() => import('../features/registrations/WorkshopRegistrationsPage').then((m) => ({ default: m.WorkshopRegistrationsPage })));
+const TaxonomyPage = lazy(() => import('../features/taxonomy/TaxonomyPage').then((m) => ({ default: m.TaxonomyPage })));
+const WorkshopDetailPage = lazy(() => import('../features/workshops/WorkshopDetailPage').then((m) => ({ default: m.WorkshopDetailPage })));
+const WorkshopEditorPage = lazy(() => import('../features/workshops/WorkshopEditorPage').then((m) => ({ default: m.WorkshopEditorPage })));
+const WorkshopsAdminPage = lazy(() => import('../features/workshops/WorkshopsAdminPage').then((m) => ({ default: m.WorkshopsAdminPage })));
 
 const PAGES: Record<PageId, () => ReactNode> = {
   home: () => <HomePage />,
@@ -81,7 +85,9 @@ export function Shell() {
           <NavLink key={item.id} label={item.label} active={item.id === currentSection} onClick={() => go(item.id)} component="button" aria-current={item.id === currentSection ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>{PAGES[current]()}</AppShell.Main>
+      <AppShell.Main>
+        <Suspense fallback={<PageLoading label="Loading page" />}>{PAGES[current]()}</Suspense>
+      </AppShell.Main>
     </AppShell>
   );
 }
