@@ -1,5 +1,7 @@
 import { Grid, Group, Kbd, Stack, Switch, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { UNDO_WINDOW_SECONDS } from '../../../../shared/desk';
+import { useFormat } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { CheckInListPanel } from './CheckInListPanel';
 import { useDeskActions } from './desk-actions';
@@ -13,7 +15,6 @@ import { ScanField } from './ScanField';
 import { ScanLog } from './ScanLog';
 import { SessionsPanel } from './SessionsPanel';
 import { describeResult } from './result-words';
-import { useFormat } from '../../app/format';
 import { WalkInPanel } from './WalkInPanel';
 
 /** "Undo (1:45 left)": the seconds left to undo the last check-in here. */
@@ -22,11 +23,12 @@ function UndoHint() {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (!lastUndo) return;
+    setNow(Date.now());
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [lastUndo]);
   if (!lastUndo || now > lastUndo.until) return null;
-  const left = Math.ceil((lastUndo.until - now) / 1000);
+  const left = Math.min(UNDO_WINDOW_SECONDS, Math.ceil((lastUndo.until - now) / 1000));
   return (
     <Text size="sm">
       <Kbd>F8</Kbd> undoes the check-in of {lastUndo.name} ({Math.floor(left / 60)}:{String(left % 60).padStart(2, '0')} left)

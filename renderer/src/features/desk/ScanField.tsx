@@ -101,7 +101,7 @@ export function ScanField() {
         data-testid="scan-field"
       />
       <Switch label="Search all workshops, not only today's" checked={searchAll} onChange={(e) => set({ searchAll: e.currentTarget.checked })} />
-      <Paper withBorder p={0} hidden={matches.length === 0}>
+      <Paper withBorder p={0} style={matches.length === 0 ? { display: 'none' } : undefined}>
         <Stack gap={0} role="listbox" id={listId} aria-label="Matches">
           {matches.map((m, i) => (
             <UnstyledButton

@@ -29,10 +29,10 @@ function SessionCard({ s, chosen }: { s: DeskSession; chosen: boolean }) {
       <Text fw={700}>{s.workshop.title}</Text>
       <Text size="sm">{fmt.workshopTime(s.workshop.startsAt, s.workshop.endsAt, s.workshop.timeZone)}</Text>
       {s.workshop.status === 'cancelled' && <Text size="sm" fw={700}>Cancelled</Text>}
-      <Group mt={4} gap="lg" data-testid="session-counts">
-        <Count label="checked in / confirmed" value={`${s.checkedIn} / ${s.confirmed}`} />
+      <Group mt={4} gap="md" wrap="nowrap" data-testid="session-counts">
+        <Count label="in / confirmed" value={`${s.checkedIn} / ${s.confirmed}`} />
         <Count label="pending" value={s.pending} />
-        <Count label="waiting list" value={s.waitlisted} />
+        <Count label="waiting" value={s.waitlisted} />
         <Count label="unpaid" value={s.unpaid} />
       </Group>
     </Paper>

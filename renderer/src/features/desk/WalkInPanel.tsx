@@ -15,7 +15,6 @@ import { useDeskPrefs } from './desk-prefs.store';
 import { useDesk } from './desk.store';
 import { PaymentMethodPicker } from './PaymentMethodPicker';
 import { paymentLine } from './result-words';
-import { Receipt } from './Receipt';
 import { useTodaysSessions } from './SessionsPanel';
 
 /**
@@ -85,9 +84,8 @@ export function WalkInPanel({ onClose }: { onClose: () => void }) {
           <Text fz="xl" fw={700}>
             {done.checkIn ? `Checked in · ${done.counts.checkedIn} of ${done.counts.confirmed} in` : statusInWords(done.person)}
           </Text>
-          {done.payment && <Text>{paymentLine(done.payment, fmt)}</Text>}
+          {done.payment && <Text>{paymentLine(done.payment, fmt)} (receipt above)</Text>}
           {done.person.ticketCode && <TicketView code={done.person.ticketCode} label={`Ticket for ${done.workshop.title}`} />}
-          {done.payment && <Receipt payment={done.payment} name={done.person.name} workshop={done.workshop.title} />}
           <Group>
             <Button onClick={onClose} rightSection={<Kbd>Esc</Kbd>} autoFocus>
               Done
