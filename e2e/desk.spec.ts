@@ -164,6 +164,12 @@ test('two desks: fast scanning, doubles, typos, pay and check in, undo, walk-in,
   await expect(list.getByTestId('checkin-list-counts')).toHaveText('31 in · 1 not yet');
   await expect(list.getByRole('row', { name: /Person 01 .* Front desk 1 Ada Admin/ })).toBeVisible();
   await shot(page, 'desk-checkin-list');
+  // An admin reverses a check-in with a reason: Person 02 is no longer in.
+  await list.getByRole('button', { name: 'Reverse check-in of Person 02…' }).click();
+  await list.getByRole('textbox', { name: "Why reverse Person 02's check-in?" }).fill('Scanned the wrong ticket');
+  await list.getByRole('button', { name: 'Reverse', exact: true }).click();
+  await expect(list.getByTestId('checkin-list-counts')).toHaveText('30 in · 2 not yet');
+  await expect(morningCounts2).toContainText('30 / 32');
   await page.keyboard.press('Escape');
   await expect(field).toBeFocused();
 });

@@ -19,8 +19,8 @@ function ReverseControl({ checkIn, name }: { checkIn: CheckInRecord; name: strin
   const [error, setError] = useState<string | null>(null);
   if (!open) {
     return (
-      <Button size="compact-sm" variant="default" onClick={() => setOpen(true)}>
-        Reverse check-in of {name}…
+      <Button size="compact-sm" variant="default" onClick={() => setOpen(true)} aria-label={`Reverse check-in of ${name}…`}>
+        Reverse…
       </Button>
     );
   }
@@ -79,7 +79,7 @@ export function CheckInListPanel({ onClose }: { onClose: () => void }) {
           </Button>
         </Group>
         <Group grow align="flex-end">
-          <Select label="Workshop" value={workshopId} onChange={setWorkshopId} data={sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))} />
+          <Select label="Workshop" allowDeselect={false} value={workshopId} onChange={setWorkshopId} data={sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))} />
           <TextInput label="Find in the list" value={q} onChange={(e) => setQ(e.currentTarget.value)} autoFocus />
         </Group>
         {list.isError && <Alert color="red">{list.error.message}</Alert>}

@@ -111,7 +111,7 @@ export function WalkInPanel({ onClose }: { onClose: () => void }) {
             Walk-in
           </Title>
           <Text size="sm">Registered here by staff, a walk-in takes a free seat directly, even in a workshop that needs approval, and late arrivals are welcome until the workshop ends.</Text>
-          <Select label="Workshop" required value={workshopId} onChange={setWorkshopId} data={sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))} error={fieldError('workshopId')} />
+          <Select label="Workshop" required allowDeselect={false} value={workshopId} onChange={setWorkshopId} data={sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))} error={fieldError('workshopId')} />
           <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-autofocus autoFocus />
           <Group grow>
             <TextInput label="Email (optional)" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} />
