@@ -128,8 +128,15 @@ test('two desks: fast scanning, doubles, typos, pay and check in, undo, walk-in,
   await expect(result2).toContainText('This ticket is for Paid printmaking');
   await shot(desk2, 'desk-red-other-workshop');
   await desk2.keyboard.press('F7');
-  // There, it is still unpaid: the amber answer says so.
+  // There, it is still unpaid: the amber answer says so, and the payment keeps the desk's override.
   await expect(result2).toContainText('Attention: Not paid yet');
+  await desk2.keyboard.press('F4');
+  await desk2.getByText('Card', { exact: true }).click();
+  await desk2.getByRole('button', { name: 'Mark paid and check in' }).focus();
+  await desk2.keyboard.press('Enter');
+  await expect(result2).toHaveAttribute('data-tone', 'ok');
+  await expect(result2).toContainText('Paid €25.00 by card');
+  await expect(desk2.getByRole('combobox', { name: SCAN })).toBeFocused();
 
   // Walk-in with payment: F2, the form, one action, a ticket to take away.
   await page.keyboard.press('F2');
@@ -144,17 +151,19 @@ test('two desks: fast scanning, doubles, typos, pay and check in, undo, walk-in,
   await walk.getByRole('textbox', { name: 'Name' }).fill('Walter Walk');
   await expect(walk.getByText(/uma@example.com/)).toHaveCount(0);
   await expect(walk).toContainText('€25.00 to pay');
+  // Each station remembers its own method: card at desk 2, still cash here.
+  await expect(walk.getByRole('radio', { name: 'Cash' })).toBeChecked();
   await walk.getByLabel('Cash handed over (optional)').fill('50');
   await expect(walk.getByTestId('change-due')).toHaveText('Change: €25.00');
   await shot(page, 'desk-walk-in-form');
   await walk.getByRole('button', { name: 'Register, take payment and check in' }).click();
   const done = page.getByRole('region', { name: 'Walk-in registered: Walter Walk' });
-  await expect(done).toContainText('Checked in · 1 of 2 in');
+  await expect(done).toContainText('Checked in · 2 of 2 in');
   await expect(done.getByTestId('ticket-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   await shot(page, 'desk-walk-in-done');
   await page.keyboard.press('Escape');
   await expect(field).toBeFocused();
-  await expect(page.getByRole('region', { name: 'Session Paid printmaking' }).getByTestId('session-counts')).toContainText('1 / 2');
+  await expect(page.getByRole('region', { name: 'Session Paid printmaking' }).getByTestId('session-counts')).toContainText('2 / 2');
 
   // The check-in list: who is in, at which station, and who is not yet.
   await page.keyboard.press('F9');

@@ -99,7 +99,7 @@ export function DeskPage() {
   });
 
   // A new answer closes a payment panel that belonged to the previous one.
-  const payFor = panel === 'pay' && result?.outcome === 'unpaid' && result.person && result.workshop ? { person: result.person, workshop: result.workshop } : null;
+  const payFor = panel === 'pay' && result?.outcome === 'unpaid' && result.person && result.workshop ? { person: result.person, workshop: result.workshop, override: shown?.kind === 'result' ? shown.override : undefined } : null;
 
   return (
     <Stack gap="md">
@@ -117,7 +117,7 @@ export function DeskPage() {
             <div className="desk-screen-only">
               <UndoHint />
             </div>
-            {payFor && <PaymentPanel key={payFor.person.registrationId} person={payFor.person} workshop={payFor.workshop} onClose={close} />}
+            {payFor && <PaymentPanel key={payFor.person.registrationId} person={payFor.person} workshop={payFor.workshop} override={payFor.override} onClose={close} />}
             {panel === 'walkIn' && <WalkInPanel onClose={close} />}
             {panel === 'list' && (
               <div className="desk-screen-only">

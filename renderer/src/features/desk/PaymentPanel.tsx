@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { DeskPerson, DeskWorkshop } from '../../../../shared/desk';
+import type { DeskOverride, DeskPerson, DeskWorkshop } from '../../../../shared/desk';
 import { BusyButton } from '../../app/BusyButton';
 import { useFormat } from '../../app/format';
 import { CashChange, tenderedOf } from './CashChange';
@@ -12,7 +12,7 @@ import { PaymentMethodPicker } from './PaymentMethodPicker';
  * "Mark paid and check in" for an unpaid registration: one action, one transaction. Inline, not a
  * dialog: closing it gives the focus back to the scan field.
  */
-export function PaymentPanel({ person, workshop, onClose }: { person: DeskPerson; workshop: DeskWorkshop; onClose: () => void }) {
+export function PaymentPanel({ person, workshop, override, onClose }: { person: DeskPerson; workshop: DeskWorkshop; override?: DeskOverride; onClose: () => void }) {
   const fmt = useFormat();
   const method = useDeskPrefs((s) => s.method);
   const [tendered, setTendered] = useState('');
@@ -25,7 +25,7 @@ export function PaymentPanel({ person, workshop, onClose }: { person: DeskPerson
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const r = await payAndCheckIn({ registrationId: person.registrationId, method, tenderedMinor: method === 'cash' ? tenderedOf(tendered, person.currency) : undefined, note });
+    const r = await payAndCheckIn({ registrationId: person.registrationId, method, tenderedMinor: method === 'cash' ? tenderedOf(tendered, person.currency) : undefined, note, override });
     setBusy(false);
     if (r.ok) onClose();
     else setError(r.error.fieldErrors ? Object.values(r.error.fieldErrors).flat().join(' ') : r.error.message);

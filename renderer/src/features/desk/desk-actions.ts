@@ -17,9 +17,9 @@ export function useDeskActions() {
   const fmt = useFormat();
 
   const present = useCallback(
-    (seq: number, result: CheckInResult) => {
+    (seq: number, result: CheckInResult, override?: DeskOverride) => {
       const v = describeResult(result, fmt);
-      const shown = useDesk.getState().show(seq, { kind: 'result', result }, { tone: result.resultClass, text: [v.heading, v.reason, v.name, result.workshop?.title].filter(Boolean).join(' · ') });
+      const shown = useDesk.getState().show(seq, { kind: 'result', result, override }, { tone: result.resultClass, text: [v.heading, v.reason, v.name, result.workshop?.title].filter(Boolean).join(' · ') });
       if (shown && useDeskPrefs.getState().sound) playResultSound(result.resultClass);
       if (result.outcome === 'checked_in' && result.checkIn && result.undoUntil) {
         useDesk.getState().setUndo({ checkInId: result.checkIn.id, paymentId: result.payment?.id ?? null, until: Date.parse(result.undoUntil), name: result.person?.name ?? '' });
@@ -38,7 +38,7 @@ export function useDeskActions() {
       const seq = useDesk.getState().nextSeq();
       const deskWorkshopId = useDeskPrefs.getState().workshopId ?? undefined;
       const r = await deskApi.checkIn({ ...target, deskWorkshopId, override });
-      if (r.ok) present(seq, r.data);
+      if (r.ok) present(seq, r.data, override);
       else failed(seq, r.error.message);
     },
     [present, failed],
@@ -48,7 +48,7 @@ export function useDeskActions() {
     async (input: Omit<InputOf<'desk:payAndCheckIn'>, 'deskWorkshopId'>) => {
       const seq = useDesk.getState().nextSeq();
       const r = await deskApi.payAndCheckIn({ ...input, deskWorkshopId: useDeskPrefs.getState().workshopId ?? undefined });
-      if (r.ok) present(seq, r.data);
+      if (r.ok) present(seq, r.data, input.override);
       return r;
     },
     [present],

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import type { CheckInResult, ResultClass } from '../../../../shared/desk';
+import type { CheckInResult, DeskOverride, ResultClass } from '../../../../shared/desk';
 
 /** What the result panel shows: the answer to the latest scan or pick at this station. */
 export type DeskShown =
-  | { kind: 'result'; result: CheckInResult }
+  /** `override`: what staff overrode to get this answer; taking the payment next keeps it. */
+  | { kind: 'result'; result: CheckInResult; override?: DeskOverride }
   | { kind: 'typo'; code: string }
   | { kind: 'info'; text: string }
   | { kind: 'error'; message: string };
