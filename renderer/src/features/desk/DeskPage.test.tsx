@@ -115,6 +115,18 @@ describe('Desk scan field', () => {
     expect(calls.find((c) => c.channel === 'desk:checkIn')?.input).toMatchObject({ registrationId: 'r-Zoe Quill' });
   });
 
+  it('does not check in a near spelling on Enter alone: staff pick it', async () => {
+    const { calls } = fakeApi({
+      'desk:today': () => ok([session]),
+      'desk:search': () => ok({ items: [{ ...match('Ada Lovelace'), matchedBy: 'near' }], nearOnly: true }),
+    });
+    renderDesk();
+    await waitFor(() => expect(document.activeElement).toBe(field()));
+    await userEvent.keyboard('lovelce{Enter}');
+    expect(await screen.findByText(/No exact match\. Did you mean one of these\?/)).toBeTruthy();
+    expect(calls.some((c) => c.channel === 'desk:checkIn')).toBe(false);
+  });
+
   it('gives the focus back to the field after a click elsewhere and after closing a panel', async () => {
     fakeApi({ 'desk:today': () => ok([session]), 'desk:similar': () => ok([]) });
     renderDesk();

@@ -105,7 +105,14 @@ export function DeskPage() {
     <Stack gap="md">
       <Group justify="space-between" className="desk-screen-only">
         <PageTitle>Desk</PageTitle>
-        <Switch label="Sound" checked={sound} onChange={(e) => set({ sound: e.currentTarget.checked })} />
+        <Switch
+          label="Sound"
+          checked={sound}
+          onChange={(e) => {
+            set({ sound: e.currentTarget.checked });
+            focusScanField();
+          }}
+        />
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>

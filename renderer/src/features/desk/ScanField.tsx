@@ -9,7 +9,7 @@ import { unwrap } from '../../lib/query';
 import { deskApi, deskKeys } from './desk.api';
 import { useDeskActions } from './desk-actions';
 import { useDeskPrefs } from './desk-prefs.store';
-import { registerScanField } from './desk.store';
+import { focusScanField, registerScanField } from './desk.store';
 import { classifyInput, doubleScanGuard, moveHighlight, searchTerm } from './scan-input';
 
 export const SCAN_LABEL = 'Scan a ticket, or type a name, email or phone';
@@ -72,8 +72,14 @@ export function ScanField() {
     if (chosen) return pick(chosen);
     // Enter before the list came: ask now, and check in only an exact single match.
     const found = await queryClient.fetchQuery(searchFor(input.q)).catch(() => null);
-    if (found?.items.length === 1) return pick(found.items[0]!);
-    setHint(found ? (found.items.length === 0 ? 'No one found. Check the spelling, or search all workshops.' : `${found.items.length} matches: pick one with ↑ and ↓, then Enter.`) : 'The search did not answer. Try again.');
+    // A near spelling is a guess: staff pick it, Enter alone does not check it in.
+    if (found?.items.length === 1 && !found.nearOnly) return pick(found.items[0]!);
+    setHint(
+      !found ? 'The search did not answer. Try again.'
+      : found.items.length === 0 ? 'No one found. Check the spelling, or search all workshops.'
+      : found.nearOnly ? 'No exact match. Did you mean one of these? Pick with ↑ and ↓, then Enter.'
+      : `${found.items.length} matches: pick one with ↑ and ↓, then Enter.`,
+    );
   };
 
   const listId = 'desk-matches';
@@ -100,8 +106,20 @@ export function ScanField() {
         description={hint ?? 'Enter checks in. A scanner in keyboard mode works as it is.'}
         data-testid="scan-field"
       />
-      <Switch label="Search all workshops, not only today's" checked={searchAll} onChange={(e) => set({ searchAll: e.currentTarget.checked })} />
+      <Switch
+        label="Search all workshops, not only today's"
+        checked={searchAll}
+        onChange={(e) => {
+          set({ searchAll: e.currentTarget.checked });
+          focusScanField();
+        }}
+      />
       <Paper withBorder p={0} style={matches.length === 0 ? { display: 'none' } : undefined}>
+        {search.data?.nearOnly && (
+          <Text size="sm" px="md" pt="xs" fw={600}>
+            No exact match — near spellings:
+          </Text>
+        )}
         <Stack gap={0} role="listbox" id={listId} aria-label="Matches">
           {matches.map((m, i) => (
             <UnstyledButton

@@ -5,6 +5,7 @@ import { useFormat } from '../../app/format';
 import { unwrap } from '../../lib/query';
 import { deskApi, deskKeys } from './desk.api';
 import { useDeskPrefs } from './desk-prefs.store';
+import { focusScanField } from './desk.store';
 
 /** Today's sessions, read again whenever any station changes one (react-query + the live event). */
 export function useTodaysSessions() {
@@ -54,7 +55,11 @@ export function SessionsPanel() {
         label="This desk checks in for"
         value={workshopId ?? ''}
         allowDeselect={false}
-        onChange={(v) => set({ workshopId: v || null })}
+        onChange={(v) => {
+          set({ workshopId: v || null });
+          // The desk is set: the next scan goes to the field, not to this list.
+          setTimeout(focusScanField, 0);
+        }}
         data={[{ value: '', label: "All of today's workshops" }, ...sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))]}
       />
       {today.isPending && <Text>Loading today's sessions…</Text>}
