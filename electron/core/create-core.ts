@@ -92,6 +92,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     activeDatabaseUrl: config.database.kind === 'postgres' ? config.database.url : null,
     embeddedLocation: config.embeddedDataDir ?? (config.database.kind === 'embedded' ? (config.database.dataDir ?? 'in memory') : 'not in use'),
     now,
+    // The hub is made once the database is ready, below; nothing announces before that.
+    announce: (name, payload) => events.publish(name, payload),
     backups: createBackupRuntime({
       folder: backupDir ?? null,
       dialogs: config.fileDialogs ?? NO_FILE_DIALOGS,
