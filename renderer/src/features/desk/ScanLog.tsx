@@ -12,7 +12,8 @@ export function ScanLog() {
       <Title order={2} size="h5" id="desk-log-title" mb={4}>
         This station's last answers
       </Title>
-      <Stack component="ol" gap={2} style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Last answers" data-testid="scan-log">
+      {/* Scrolls, and takes the focus so the keyboard can scroll it too, instead of making the page long. */}
+      <Stack component="ol" gap={2} style={{ listStyle: 'none', padding: 0, margin: 0, maxHeight: 240, overflowY: 'auto' }} tabIndex={0} aria-label="Last answers" data-testid="scan-log">
         {log.map((e) => (
           <Text component="li" key={e.seq} size="sm" data-tone={e.tone}>
             {fmt.time(e.at)} · {e.text}
