@@ -24,10 +24,13 @@ export interface Actor {
   actorId: string | null;
   actorEmail: string | null;
   station: string;
+  /** The window the action came from, recorded beside the station (the kiosk apart from the desk). */
+  surface: Surface;
 }
 
 export const actorOf = (caller: Caller): Actor => ({
   actorId: caller.user?.id ?? null,
   actorEmail: caller.user?.email ?? null,
   station: caller.station,
+  surface: caller.surface,
 });

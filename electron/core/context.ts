@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { DbHandle } from '../db/create-db';
 import type { Database } from '../db/schema';
 import type { StationSettingsStore } from '../settings/station-settings';
+import type { KioskRuntime } from '../kiosk/kiosk-runtime';
 import type { SessionPolicy } from './config';
 
 /** What services and handlers share for the life of one core (one app run). */
@@ -24,4 +25,6 @@ export interface CoreContext {
   now(): Date;
   /** Backups of the embedded database, and the gate a restore closes while it swaps `db`, `dbHandle` and `auth`. */
   backups: BackupRuntime;
+  /** The self-service kiosk's throttles and exit. */
+  kiosk: KioskRuntime;
 }

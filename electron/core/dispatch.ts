@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, type AppErrorShape, type FieldErrors, type Result } from '../../shared/errors';
 import { contract, isChannel, type CallMeta } from '../../shared/ipc/contract';
+import type { SessionUser } from '../../shared/auth';
 import type { Surface } from '../../shared/roles';
 import { countUsers } from '../auth/accounts';
 import { resolveSession } from '../auth/auth.service';
@@ -36,6 +37,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 const metaSchema = z.object({ requestId: z.uuid().optional() }).strict().nullish();
 const REQUEST_ID_MISSING = 'This action was sent without its request id, so a retry could not be told apart from a new action. Reload the app.';
+
+/**
+ * At the kiosk an organiser's account has an attendee's powers only, in every service (drafts,
+ * other people's registrations) and whatever the channel admits.
+ */
+const powersAt = (surface: Surface, user: SessionUser): SessionUser => (surface === 'kiosk' && user.role !== 'attendee' ? { ...user, role: 'attendee' } : user);
 
 const ACCOUNT_DOMAINS = /^(auth|users|setup|kiosk):/;
 
@@ -82,12 +89,13 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, replayers
     let caller: Caller | null = null;
     try {
       const session = await resolveSession(ctx, origin.clientId);
+      const user = session ? powersAt(origin.surface, session.user) : null;
       caller = {
         clientId: origin.clientId,
         surface: origin.surface,
         station: ctx.settings.read().stationName,
-        user: session?.user ?? null,
-        role: session?.user.role ?? 'public',
+        user,
+        role: user?.role ?? 'public',
         sessionToken: session?.token ?? null,
         request: null,
       };
