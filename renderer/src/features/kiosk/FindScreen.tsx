@@ -95,16 +95,16 @@ export function FindScreen({ locale: chosen }: { locale: string | null }) {
       )}
       <Stack gap="lg">
         {results.data?.items.map((w) => (
-          <Card key={w.id} withBorder padding="lg" component="article" aria-label={w.title}>
+          <Card key={w.id} withBorder padding="lg" component="article" aria-labelledby={`kiosk-w-${w.id}`}>
             <Stack gap="xs">
-              <Title order={2} fz={32}>
+              <Title order={2} fz={32} id={`kiosk-w-${w.id}`}>
                 {w.title}
               </Title>
               <Text fz={22}>{formatWorkshopTime(w.startsAt, w.endsAt, w.timeZone, locale)}</Text>
               <Text fz={22}>
                 {w.venue}, {w.city} · {w.priceMinor > 0 ? formatPrice(w.priceMinor, w.currency, locale) : 'Free'} · {w.seatsLeft > 0 ? `${w.seatsLeft} seat${w.seatsLeft === 1 ? '' : 's'} left` : 'Full'}
               </Text>
-              <Button size="xl" mt="sm" onClick={() => show({ name: 'workshop', workshopId: w.id })} aria-label={`Open ${w.title}`}>
+              <Button size="xl" mt="sm" onClick={() => show({ name: 'workshop', workshopId: w.id })} aria-describedby={`kiosk-w-${w.id}`}>
                 See details and register
               </Button>
             </Stack>
