@@ -56,7 +56,7 @@ export function IdleGuard({ status }: { status: KioskStatus }) {
     );
   }
   return (
-    <Modal opened={left <= KIOSK_WARNING_SECONDS && left > 0} onClose={() => setLastActivity(Date.now())} title="Still there?" size="lg" centered withCloseButton={false} styles={{ title: { fontSize: 36, fontWeight: 700 } }}>
+    <Modal opened={left <= KIOSK_WARNING_SECONDS && left > 0} onClose={() => setLastActivity(Date.now())} title="Still there?" size={640} padding="xl" centered withCloseButton={false} styles={{ title: { fontSize: 40, fontWeight: 700 } }}>
       <Stack gap="xl">
         <Text fz={26} role="timer" aria-live="polite">
           This screen starts over in {Math.max(left, 0)} seconds.
