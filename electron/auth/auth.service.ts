@@ -5,7 +5,7 @@ import type { SessionInfo, SessionUser } from '../../shared/auth';
 import { AppError } from '../../shared/errors';
 import { ROLES, type Role } from '../../shared/roles';
 import { writeAudit } from '../audit/audit.service';
-import { actorOf, type Caller } from '../core/caller';
+import { actorOf, powersAt, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { deleteSessions, getPasswordHash, hashPassword, insertAccount, isEmailTaken, setPasswordHash } from './accounts';
@@ -25,6 +25,8 @@ const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 const DISABLED_MESSAGE = 'This account has been disabled. Ask an administrator.';
 /** Also what an owner of an existing account reads: it must not say that the email is taken. */
 export const SIGN_UP_REFUSED = 'No account could be created with these details. If you already have an account, sign in instead — or ask at the desk to reset your password.';
+
+const seenFrom = (caller: Caller, info: SessionInfo): SessionInfo => ({ ...info, user: powersAt(caller.surface, info.user) });
 
 export function sessionInfoOf(ctx: CoreContext, s: ResolvedSession): SessionInfo {
   const { lifetime, idle } = limitsFor(ctx, s.user.role);
@@ -155,7 +157,7 @@ export async function signIn(ctx: CoreContext, caller: Caller, input: z.output<t
       after: upgraded ? { surface: caller.surface, passwordHashUpgraded: true } : { surface: caller.surface },
     });
   });
-  return sessionInfoOf(ctx, opened);
+  return seenFrom(caller, sessionInfoOf(ctx, opened));
 }
 
 /**
@@ -271,5 +273,5 @@ export async function changePassword(ctx: CoreContext, caller: Caller, input: z.
 export async function currentSessionInfo(ctx: CoreContext, caller: Caller): Promise<SessionInfo | null> {
   if (!caller.user) return null;
   const s = await resolveSession(ctx, caller.clientId);
-  return s ? sessionInfoOf(ctx, s) : null;
+  return s ? seenFrom(caller, sessionInfoOf(ctx, s)) : null;
 }

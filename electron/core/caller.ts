@@ -34,3 +34,9 @@ export const actorOf = (caller: Caller): Actor => ({
   station: caller.station,
   surface: caller.surface,
 });
+
+/**
+ * At the kiosk an organiser's account has an attendee's powers only, in every service (drafts,
+ * other people's registrations) and whatever the channel admits; the session it reports says so too.
+ */
+export const powersAt = (surface: Surface, user: SessionUser): SessionUser => (surface === 'kiosk' && user.role !== 'attendee' ? { ...user, role: 'attendee' } : user);

@@ -2,13 +2,12 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, type AppErrorShape, type FieldErrors, type Result } from '../../shared/errors';
 import { contract, isChannel, type CallMeta } from '../../shared/ipc/contract';
-import type { SessionUser } from '../../shared/auth';
 import type { Surface } from '../../shared/roles';
 import { countUsers } from '../auth/accounts';
 import { resolveSession } from '../auth/auth.service';
 import { outageKind, outageMessage } from '../db/outage';
 import { isUniqueViolation } from '../db/errors';
-import type { Caller, CallRequest } from './caller';
+import { powersAt, type Caller, type CallRequest } from './caller';
 import type { CoreContext } from './context';
 import type { Handler, Handlers, Replayer, Replayers } from './handler';
 import { assertSameRequest, findOutcome, REQUEST_KEY } from './requests';
@@ -37,12 +36,6 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 
 const metaSchema = z.object({ requestId: z.uuid().optional() }).strict().nullish();
 const REQUEST_ID_MISSING = 'This action was sent without its request id, so a retry could not be told apart from a new action. Reload the app.';
-
-/**
- * At the kiosk an organiser's account has an attendee's powers only, in every service (drafts,
- * other people's registrations) and whatever the channel admits.
- */
-const powersAt = (surface: Surface, user: SessionUser): SessionUser => (surface === 'kiosk' && user.role !== 'attendee' ? { ...user, role: 'attendee' } : user);
 
 const ACCOUNT_DOMAINS = /^(auth|users|setup|kiosk):/;
 

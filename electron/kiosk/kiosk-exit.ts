@@ -33,7 +33,9 @@ export async function exitKiosk(ctx: CoreContext, caller: Caller, input: z.outpu
     const session = await signIn(ctx, caller, input);
     const admin = { ...caller, user: session.user };
     await signOut(ctx, admin);
-    if (session.user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can close the kiosk. Staff can use the PIN.');
+    // The session reports an attendee's powers at the kiosk: the account's own role decides here.
+    const account = await ctx.db.selectFrom('user').select('role').where('id', '=', session.user.id).executeTakeFirst();
+    if (account?.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can close the kiosk. Staff can use the PIN.');
     caller = admin;
     by = 'admin';
   }

@@ -144,6 +144,7 @@ describe.each(testDatabaseKinds())('the self-service kiosk on %s', (kind) => {
     it('gives an organiser signed in at the kiosk an attendee\'s powers only: no drafts, nobody else\'s registrations', async () => {
       const draft = await t.must('admin', 'workshops:create', { ...workshopForm(t, cat), title: 'Secret draft' });
       await signedIn(t, 'admin', 'kioskadmin', 'kiosk');
+      expect(await t.must('kioskadmin', 'auth:session', {}, 'kiosk')).toMatchObject({ user: { role: 'attendee' } });
       expect(await t.call('kioskadmin', 'workshops:get', { id: draft.id }, 'kiosk')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       expect(await t.call('admin', 'workshops:get', { id: draft.id })).toMatchObject({ ok: true });
       expect(await t.call('kioskadmin', 'desk:search', { q: 'ada' }, 'kiosk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
