@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { apiCall, expect, shot, STRONG, test } from './fixtures';
+import { apiCall, expect, otherWindow, shot, signIn, STRONG, test } from './fixtures';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
@@ -194,9 +194,20 @@ test.describe('the self-service kiosk (portrait)', () => {
     await expectForgotten(page, 'Linus', 'linus@example.com');
   });
 
-  test('closes by the staff PIN an admin set, refusing a wrong one', async ({ page, request }) => {
+  test('closes by the staff PIN an admin set in Station settings, refusing a wrong one', async ({ page, request, browser }) => {
     await seed(request);
-    await apiCall(request, 'kiosk:updateSettings', { pin: '2468', resultResetSeconds: 5, idleResetSeconds: 60 });
+    const desk = await otherWindow(browser);
+    await signIn(desk, 'ada@example.com', STRONG);
+    await desk.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Station settings' }).click();
+    const panel = desk.getByRole('region', { name: 'Self-service kiosk' });
+    await expect(panel.getByText("No staff PIN is set: only an administrator's sign-in closes the kiosk.")).toBeVisible();
+    await panel.getByRole('textbox', { name: 'Staff PIN' }).fill('2468');
+    await panel.getByRole('button', { name: 'Save PIN' }).click();
+    await expect(panel.getByText('A staff PIN is set.')).toBeVisible();
+    await expect(panel.getByRole('textbox', { name: 'New staff PIN' })).toHaveValue('');
+    await shot(desk, 'kiosk-settings-pin-set');
+    await desk.close();
+
     await page.goto('/#kiosk');
     await page.getByRole('button', { name: 'Staff' }).click();
     await expect(page.getByRole('heading', { name: 'Close the kiosk' })).toBeVisible();

@@ -39,12 +39,12 @@ app.on('before-quit', () => {
 });
 const open = (surface: Surface) => openWindow(surface, { entryUrl: renderer.entryUrl, packaged, onClosed: forget, quitting: () => quitting });
 
-/** The kiosk's exit was authorised in the main process: its window closes, and a workstation window takes its place. */
+/** The kiosk's exit was authorised in the main process: its window closes; a workstation window opens if it was the last. */
 function leaveKiosk(clientId: string): void {
   const webContentsId = Number(clientId.replace(/^wc:/, ''));
   // After the answer has reached the renderer, so it is not cut off mid-reply.
   setTimeout(() => {
-    if (releaseKiosk(webContentsId)) open('workstation');
+    if (releaseKiosk(webContentsId) === 0) open('workstation');
   }, 300);
 }
 

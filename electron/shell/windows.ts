@@ -63,12 +63,16 @@ function lockDown(win: BrowserWindow, opts: WindowOptions): void {
   });
 }
 
-/** Leaves kiosk mode for the kiosk window behind `webContentsId`: it closes. Returns false if there is none. */
-export function releaseKiosk(webContentsId: number): boolean {
-  const win = BrowserWindow.getAllWindows().find((w) => !w.isDestroyed() && w.webContents.id === webContentsId);
-  if (!win || surfaceByWebContents.get(webContentsId) !== 'kiosk') return false;
+/**
+ * Leaves kiosk mode for the kiosk window behind `webContentsId`: it closes. Returns how many other
+ * windows stay open, or null when there was no such kiosk window.
+ */
+export function releaseKiosk(webContentsId: number): number | null {
+  const open = BrowserWindow.getAllWindows().filter((w) => !w.isDestroyed());
+  const win = open.find((w) => w.webContents.id === webContentsId);
+  if (!win || surfaceByWebContents.get(webContentsId) !== 'kiosk') return null;
   releasedKiosks.add(webContentsId);
   win.setKiosk(false);
   win.close();
-  return true;
+  return open.length - 1;
 }

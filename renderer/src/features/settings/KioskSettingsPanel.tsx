@@ -59,8 +59,8 @@ function KioskSettingsForm({ current, onSaved }: { current: KioskSettings; onSav
         )}
       </Group>
       <Group align="flex-end">
-        <NumberInput label="Back to the start after a result (seconds)" min={3} max={120} value={resultReset} onChange={setResultReset} error={errors.resultResetSeconds} w={300} />
-        <NumberInput label="Back to the start when nobody is there (seconds)" min={20} max={900} value={idleReset} onChange={setIdleReset} error={errors.idleResetSeconds} w={320} />
+        <NumberInput label="Reset after a result (seconds)" min={3} max={120} value={resultReset} onChange={setResultReset} error={errors.resultResetSeconds} w={260} />
+        <NumberInput label="Reset when nobody is there (seconds)" min={20} max={900} value={idleReset} onChange={setIdleReset} error={errors.idleResetSeconds} w={300} />
         <Button variant="default" loading={busy} onClick={() => void save({})}>
           Save timers
         </Button>
