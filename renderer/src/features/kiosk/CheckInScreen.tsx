@@ -49,7 +49,6 @@ export function CheckInScreen() {
             maxLength={MAX_TYPED}
             onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
             styles={{ input: { fontSize: 40, letterSpacing: 4, fontFamily: 'monospace', height: 80 }, label: { fontSize: 24 } }}
-            error={checkIn.error?.message}
           />
           <div className="kiosk-keys" role="group" aria-label="On-screen keys">
             {[...TICKET_ALPHABET].map((k) => (

@@ -28,6 +28,8 @@ export function KioskApp() {
 
   useEffect(() => {
     history.replaceState({ kioskVisit: useKiosk.getState().visit, screen: { name: 'start' } }, '', '#kiosk');
+    // A reloaded kiosk starts a new visit: nobody stays signed in from before the reload.
+    void kioskApi.signOut();
     const onPop = (e: PopStateEvent) => followHistory(e.state);
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

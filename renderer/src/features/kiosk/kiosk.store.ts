@@ -37,7 +37,8 @@ const FRESH_SEARCH: KioskState['search'] = { q: '', categoryId: null, when: 'upc
  */
 export const useKiosk = create<KioskState>((set, get) => ({
   screen: START,
-  visit: 1,
+  // Unique per page load too: after a reload, entries of the visits before it lead nowhere either.
+  visit: Date.now(),
   signedInAs: null,
   checkInResult: null,
   registrationResult: null,
