@@ -12,6 +12,7 @@ import * as m0010 from './20261201_0010_signin_sessions';
 import * as m0011 from './20261201_0011_checkins';
 import * as m0012 from './20261201_0012_audit_surface';
 import * as m0013 from './20261201_0013_session_notify';
+import * as m0015 from './20261201_0015_desk_phone_search';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0011_checkins': m0011,
   '20261201_0012_audit_surface': m0012,
   '20261201_0013_session_notify': m0013,
+  '20261201_0015_desk_phone_search': m0015,
 };

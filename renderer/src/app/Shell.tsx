@@ -11,6 +11,7 @@ import { PageLoading } from './PageLoading';
 // load organiser pages.
 const AccountPage = lazy(() => import('../features/auth/AccountPage').then((m) => ({ default: m.AccountPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DeskPage = lazy(() => import('../features/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -32,6 +33,7 @@ const PAGES: Record<PageId, () => ReactNode> = {
   taxonomy: () => <TaxonomyPage />,
   bookings: () => <MyRegistrationsPage />,
   queue: () => <ApprovalQueuePage />,
+  desk: () => <DeskPage />,
   workshopRegistrations: () => <WorkshopRegistrationsPage />,
   users: () => <UsersPage />,
   audit: () => <AuditPage />,
