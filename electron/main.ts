@@ -18,7 +18,7 @@ import { electronFileDialogs } from './shell/file-dialogs';
 import { buildMenu } from './shell/menu';
 import { safeStorageBox } from './shell/secret-box';
 import { hardenWebContents } from './shell/security';
-import { openWindow } from './shell/windows';
+import { openWindow, releaseKiosk } from './shell/windows';
 
 let core: Core | null = null;
 const wantsKiosk = process.argv.includes('--kiosk');
@@ -34,7 +34,20 @@ registerIpc(() => core?.dispatch ?? null, renderer.isAppUrl);
 const primary = app.requestSingleInstanceLock();
 if (!primary) app.quit();
 
-const open = (surface: Surface) => openWindow(surface, { entryUrl: renderer.entryUrl, packaged, onClosed: forget });
+let quitting = false;
+app.on('before-quit', () => {
+  quitting = true;
+});
+const open = (surface: Surface) => openWindow(surface, { entryUrl: renderer.entryUrl, packaged, onClosed: forget, quitting: () => quitting });
+
+/** The kiosk's exit was authorised in the main process: its window closes; a workstation window opens if it was the last. */
+function leaveKiosk(clientId: string): void {
+  const webContentsId = Number(clientId.replace(/^wc:/, ''));
+  // After the answer has reached the renderer, so it is not cut off mid-reply.
+  setTimeout(() => {
+    if (releaseKiosk(webContentsId) === 0) open('workstation');
+  }, 300);
+}
 
 async function start(): Promise<void> {
   serveRendererFrom(join(import.meta.dirname, '../renderer'));
@@ -49,6 +62,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       backupDir,
       fileDialogs: electronFileDialogs({ documents: app.getPath('documents'), backups: backupDir }),
+      onKioskExit: leaveKiosk,
     };
     core = await createCore(config);
   } catch (err) {

@@ -10,6 +10,7 @@ import * as m0008 from './20261125_0008_text_facet_postings';
 import * as m0009 from './20261201_0009_request_outcome';
 import * as m0010 from './20261201_0010_signin_sessions';
 import * as m0011 from './20261201_0011_checkins';
+import * as m0012 from './20261201_0012_audit_surface';
 import * as m0013 from './20261201_0013_session_notify';
 import * as m0015 from './20261201_0015_desk_phone_search';
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '20261201_0009_request_outcome': m0009,
   '20261201_0010_signin_sessions': m0010,
   '20261201_0011_checkins': m0011,
+  '20261201_0012_audit_surface': m0012,
   '20261201_0013_session_notify': m0013,
   '20261201_0015_desk_phone_search': m0015,
 };

@@ -13,7 +13,7 @@ const userData = defaultUserDataDir();
 const core = await createCore(coreConfigFor(userData));
 try {
   const station = core.ctx.settings.read().stationName;
-  const result = await loadDemoData(core.ctx, { actorId: null, actorEmail: 'seed:demo', station }, { onlyWhenEmpty: false });
+  const result = await loadDemoData(core.ctx, { actorId: null, actorEmail: 'seed:demo', station, surface: 'workstation' }, { onlyWhenEmpty: false });
   console.log(`Demo data loaded into ${core.ctx.dbHandle.description}.`);
   console.log(`Workshops added: ${result.workshops}. Sign in as ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} (you will choose a new password).`);
 } finally {

@@ -7,6 +7,8 @@ export interface AuditEntry {
   actorId: string | null;
   actorEmail: string | null;
   station: string;
+  /** The window it came from: the self-service kiosk, or a workstation (desk and admin). */
+  surface: 'workstation' | 'kiosk';
   action: string;
   entityType: string;
   entityId: string | null;
@@ -32,6 +34,10 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'auth.sign_up': 'Created an attendee account',
   'auth.sign_in': 'Signed in',
   'auth.sign_in_failed': 'Failed to sign in',
+  'auth.sign_in_refused': 'Was refused at the kiosk (must choose a new password at a staff workstation first)',
+  'kiosk.exit': 'Closed the self-service kiosk',
+  'kiosk.exit_refused': 'Tried a wrong PIN to close the kiosk',
+  'kiosk.settings': 'Changed the kiosk settings',
   'auth.sign_out': 'Signed out',
   'auth.change_password': 'Changed their password',
   'user.create': 'Created an account',

@@ -107,6 +107,12 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'backup:chooseRestoreFile': {},
     'backup:restore': { selection: '7d0f1f9e-0b7e-4d7e-9a55-3a1c2b4d5e6f' },
     'backup:setRetention': { keep: 5 },
+    'kiosk:status': {},
+    'kiosk:checkIn': { ticketCode: 'KHFK-H765' },
+    'kiosk:register': { workshopId: ids.workshopId, guest: { name: 'Kim Guest', email: 'kim.guest@example.com', phone: '+49 30 5555' } },
+    'kiosk:exit': { pin: '2468' },
+    'kiosk:getSettings': {},
+    'kiosk:updateSettings': { pin: '2468', resultResetSeconds: 5, idleResetSeconds: 60 },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

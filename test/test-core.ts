@@ -11,6 +11,7 @@ import type { Result } from '../shared/errors';
 import { isWriteChannel, type Channel, type InputOf, type OutputOf } from '../shared/ipc/contract';
 import type { Surface } from '../shared/roles';
 import { createCore, type Core } from '../electron/core/create-core';
+import { createKioskRuntime } from '../electron/kiosk/kiosk-runtime';
 import type { CoreConfig } from '../electron/core/config';
 import type { DatabaseConfig } from '../electron/db/create-db';
 
@@ -133,7 +134,8 @@ export async function createTestCore(kind: TestDbKind, overrides: Partial<CoreCo
         await sql.raw(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`).execute(core.ctx.db);
       }
       for (const id of core.ctx.sessions['byClient'].keys()) core.ctx.sessions.forget(id);
-      core.ctx.settings.write({ stationName: 'Test station', databaseUrl: null });
+      core.ctx.settings.write({ stationName: 'Test station', databaseUrl: null, kiosk: undefined });
+      core.ctx.kiosk = createKioskRuntime();
     },
     close: async () => {
       await core.close();

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { ScriptedFileDialogs } from '../../electron/backup/test-kit';
 import { createCore } from '../../electron/core/create-core';
+import { createKioskRuntime } from '../../electron/kiosk/kiosk-runtime';
 import { EMPTY_DATABASE_FILE } from '../../electron/db/empty-database-file';
 import { answerRendererPath } from '../../electron/protocol/renderer-files';
 import type { Surface } from '../../shared/roles';
@@ -69,8 +70,10 @@ async function resetDatabase(): Promise<void> {
   const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(core.ctx.db);
   await sql.raw(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`).execute(core.ctx.db);
   for (const c of [core, core2]) for (const id of [...c.ctx.sessions['byClient'].keys()]) c.ctx.sessions.forget(id);
-  core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
-  core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null });
+  core.ctx.settings.write({ stationName: STATION, databaseUrl: null, kiosk: undefined });
+  core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null, kiosk: undefined });
+  // Each spec starts with the kiosks' throttles empty.
+  for (const c of [core, core2]) c.ctx.kiosk = createKioskRuntime();
 }
 
 const server = createServer(async (req, res) => {

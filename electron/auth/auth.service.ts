@@ -5,7 +5,7 @@ import type { SessionInfo, SessionUser } from '../../shared/auth';
 import { AppError } from '../../shared/errors';
 import { ROLES, type Role } from '../../shared/roles';
 import { writeAudit } from '../audit/audit.service';
-import { actorOf, type Caller } from '../core/caller';
+import { actorOf, powersAt, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { deleteSessions, getPasswordHash, hashPassword, insertAccount, isEmailTaken, setPasswordHash } from './accounts';
@@ -20,10 +20,13 @@ export interface ResolvedSession {
   createdAt: Date;
 }
 
+export const KIOSK_NEEDS_WORKSTATION = 'Sign in at a staff workstation first.';
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 const DISABLED_MESSAGE = 'This account has been disabled. Ask an administrator.';
 /** Also what an owner of an existing account reads: it must not say that the email is taken. */
 export const SIGN_UP_REFUSED = 'No account could be created with these details. If you already have an account, sign in instead — or ask at the desk to reset your password.';
+
+const seenFrom = (caller: Caller, info: SessionInfo): SessionInfo => ({ ...info, user: powersAt(caller.surface, info.user) });
 
 export function sessionInfoOf(ctx: CoreContext, s: ResolvedSession): SessionInfo {
   const { lifetime, idle } = limitsFor(ctx, s.user.role);
@@ -130,19 +133,31 @@ export async function signIn(ctx: CoreContext, caller: Caller, input: z.output<t
     await writeAudit(ctx.db, actorOf(caller), { action: 'auth.sign_in_failed', entityType: 'account', entityId: input.email, after: disabled ? { disabledAccount: true } : undefined });
     throw new AppError('UNAUTHENTICATED', INVALID_CREDENTIALS);
   }
+  if (caller.surface === 'kiosk' && opened.user.mustChangePassword) {
+    // A new password chosen at a public screen could be watched, or chosen by whoever stands there
+    // with a default one (the demo admin's): such accounts start at a staff workstation.
+    await ctx.db.transaction().execute(async (trx) => {
+      await settleSuccess(trx, reservation, now);
+      await trx.deleteFrom('session').where('token', '=', opened.token).execute();
+      await writeAudit(trx, { actorId: opened.user.id, actorEmail: opened.user.email, station: caller.station, surface: caller.surface }, { action: 'auth.sign_in_refused', entityType: 'user', entityId: opened.user.id, after: { reason: 'password change required at the kiosk' } });
+    });
+    ctx.sessions.forget(caller.clientId);
+    if (previous) ctx.sessions.set(caller.clientId, previous);
+    throw new AppError('FORBIDDEN', KIOSK_NEEDS_WORKSTATION);
+  }
   const upgrade = await rehashIfNeeded(ctx, opened.user.id, input.password);
   await ctx.db.transaction().execute(async (trx) => {
     await settleSuccess(trx, reservation, now);
     const upgraded = upgrade ? await upgrade(trx) : false;
     if (previous) await trx.deleteFrom('session').where('token', '=', previous.token).execute();
-    await writeAudit(trx, { actorId: opened.user.id, actorEmail: opened.user.email, station: caller.station }, {
+    await writeAudit(trx, { actorId: opened.user.id, actorEmail: opened.user.email, station: caller.station, surface: caller.surface }, {
       action: 'auth.sign_in',
       entityType: 'user',
       entityId: opened.user.id,
       after: upgraded ? { surface: caller.surface, passwordHashUpgraded: true } : { surface: caller.surface },
     });
   });
-  return sessionInfoOf(ctx, opened);
+  return seenFrom(caller, sessionInfoOf(ctx, opened));
 }
 
 /**
@@ -198,7 +213,7 @@ export async function createAccountAndSignIn(
   await ctx.db.transaction().execute(async (trx) => {
     if (guard) await guard(trx);
     const user = await insertAccount(trx, { name: input.name, email: input.email, role: input.role, passwordHash, mustChangePassword: false }, now);
-    await writeAudit(trx, { actorId: user.id, actorEmail: user.email, station: caller.station }, { action, entityType: 'user', entityId: user.id, after: user });
+    await writeAudit(trx, { actorId: user.id, actorEmail: user.email, station: caller.station, surface: caller.surface }, { action, entityType: 'user', entityId: user.id, after: user });
   });
   await endClientSession(ctx, caller);
   const opened = await openSession(ctx, caller, input.email, input.password);
@@ -258,5 +273,5 @@ export async function changePassword(ctx: CoreContext, caller: Caller, input: z.
 export async function currentSessionInfo(ctx: CoreContext, caller: Caller): Promise<SessionInfo | null> {
   if (!caller.user) return null;
   const s = await resolveSession(ctx, caller.clientId);
-  return s ? sessionInfoOf(ctx, s) : null;
+  return s ? seenFrom(caller, sessionInfoOf(ctx, s)) : null;
 }

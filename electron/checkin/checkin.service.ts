@@ -86,8 +86,8 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
       returning id, at
     ),
     audit as (
-      insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
-      select ${caller.user?.id ?? null}, ${caller.user?.email ?? null}, ${caller.station}, 'checkin.check_in', 'registration', reg.id,
+      insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, after)
+      select ${caller.user?.id ?? null}, ${caller.user?.email ?? null}, ${caller.station}, ${caller.surface}, 'checkin.check_in', 'registration', reg.id,
         jsonb_build_object('checkInId', ev.id::text, 'surface', ${caller.surface}::text, 'override', ${opts.override ?? null}::text, 'workshopId', reg.workshop_id)
       from reg, ev
     ),

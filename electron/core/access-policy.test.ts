@@ -78,6 +78,12 @@ const POLICY: Record<Channel, string> = {
   'backup:restore': 'admin @ workstation',
   'backup:setRetention': 'admin @ workstation',
   'audit:list': 'admin @ workstation',
+  'kiosk:status': 'public @ kiosk',
+  'kiosk:checkIn': 'public @ kiosk',
+  'kiosk:register': 'public @ kiosk',
+  'kiosk:exit': 'public @ kiosk',
+  'kiosk:getSettings': 'admin @ workstation',
+  'kiosk:updateSettings': 'admin @ workstation',
 };
 
 describe('the access policy', () => {

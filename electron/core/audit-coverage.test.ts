@@ -7,7 +7,7 @@ import { setupAdmin, signedIn, STRONG_PASSWORD, testDatabaseKinds, useTestCore, 
 interface Case {
   /** The audit action the change must leave, in its own transaction. */
   action: string;
-  as?: 'admin' | 'desk';
+  as?: 'admin' | 'desk' | 'kiosk';
   /** Makes what the call acts on; returns the input. */
   input(t: TestCore, ids: Fixture): Promise<unknown>;
 }
@@ -64,6 +64,8 @@ const CASES: Record<Exclude<WriteChannel, 'backup:create' | 'backup:restore'>, C
   'desk:undo': { action: 'checkin.undo', as: 'desk', input: async (t, f) => ({ checkInId: await checkedIn(t, f) }) },
   'desk:reverse': { action: 'checkin.reverse', input: async (t, f) => ({ checkInId: await checkedIn(t, f), reason: 'Scanned by mistake' }) },
   'desk:walkIn': { action: 'checkin.check_in', as: 'desk', input: async (t, f) => ({ workshopId: await soon(t, f, 1500), name: 'At The Door', payment: { method: 'cash' }, checkIn: true }) },
+  'kiosk:checkIn': { action: 'checkin.check_in', as: 'kiosk', input: async (t, f) => ({ ticketCode: (await t.must('desk', 'registrations:registerPerson', { workshopId: await soon(t, f), name: 'Kim Kiosk' })).ticketCode! }) },
+  'kiosk:register': { action: 'registration.confirm', as: 'kiosk', input: async (_t, f) => ({ workshopId: f.workshopId, guest: { name: 'Kim Guest', email: 'kim@example.com' } }) },
   'payments:record': { action: 'payment.payment', as: 'desk', input: async (t, f) => ({ id: await walkIn(t, f.workshopId), kind: 'payment', method: 'cash' }) },
 };
 
@@ -87,10 +89,12 @@ describe.each(testDatabaseKinds())('every write leaves its audit row on %s', (ki
     const input = await c.input(t, fixture);
     const before = await sql<{ id: string }>`select coalesce(max(id), 0)::text as id from audit_log`.execute(t.core.ctx.db);
     const caller = c.as ?? 'admin';
-    await t.must(caller, channel as WriteChannel, input as InputOf<WriteChannel>);
-    const rows = await sql<{ action: string; station: string; actor_email: string | null }>`select action, station, actor_email from audit_log where id > ${before.rows[0]!.id}::bigint order by id`.execute(t.core.ctx.db);
+    const surface = caller === 'kiosk' ? 'kiosk' : 'workstation';
+    await t.must(caller, channel as WriteChannel, input as InputOf<WriteChannel>, surface);
+    const rows = await sql<{ action: string; station: string; actor_email: string | null; surface: string }>`select action, station, actor_email, surface from audit_log where id > ${before.rows[0]!.id}::bigint order by id`.execute(t.core.ctx.db);
     expect(rows.rows.map((r) => r.action)).toContain(c.action);
     const row = rows.rows.find((r) => r.action === c.action)!;
-    expect(row).toMatchObject({ station: 'Test station', actor_email: caller === 'admin' ? 'ada@example.com' : 'desk@example.com' });
+    // The kiosk's visitors are anonymous: its rows name the station and the kiosk, no account.
+    expect(row).toMatchObject({ station: 'Test station', surface, actor_email: caller === 'admin' ? 'ada@example.com' : caller === 'desk' ? 'desk@example.com' : null });
   });
 });

@@ -24,10 +24,19 @@ export interface Actor {
   actorId: string | null;
   actorEmail: string | null;
   station: string;
+  /** The window the action came from, recorded beside the station (the kiosk apart from the desk). */
+  surface: Surface;
 }
 
 export const actorOf = (caller: Caller): Actor => ({
   actorId: caller.user?.id ?? null,
   actorEmail: caller.user?.email ?? null,
   station: caller.station,
+  surface: caller.surface,
 });
+
+/**
+ * At the kiosk an organiser's account has an attendee's powers only, in every service (drafts,
+ * other people's registrations) and whatever the channel admits; the session it reports says so too.
+ */
+export const powersAt = (surface: Surface, user: SessionUser): SessionUser => (surface === 'kiosk' && user.role !== 'attendee' ? { ...user, role: 'attendee' } : user);

@@ -36,6 +36,8 @@ export interface CoreConfig {
   fileDialogs?: FileDialogs;
   /** Runs the daily backup later; tests inject one that moves with their clock. */
   scheduler?: Scheduler;
+  /** The shell's way to leave kiosk mode for a window (close it), once the kiosk's exit was authorised. */
+  onKioskExit?: (clientId: string) => void;
   /** Logs internal errors (never sent to the renderer). */
   logError?: (err: unknown, context: string) => void;
 }

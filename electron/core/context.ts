@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { DbHandle } from '../db/create-db';
 import type { Database } from '../db/schema';
 import type { StationSettingsStore } from '../settings/station-settings';
+import type { KioskRuntime } from '../kiosk/kiosk-runtime';
 import type { AppEventName, EventPayload } from '../../shared/ipc/events';
 import type { SessionPolicy } from './config';
 
@@ -27,4 +28,6 @@ export interface CoreContext {
   announce<E extends AppEventName>(name: E, payload: EventPayload<E>): void;
   /** Backups of the embedded database, and the gate a restore closes while it swaps `db`, `dbHandle` and `auth`. */
   backups: BackupRuntime;
+  /** The self-service kiosk's throttles and exit. */
+  kiosk: KioskRuntime;
 }

@@ -23,6 +23,8 @@ import { appHandlers, setupHandlers } from '../setup/setup.handlers';
 import { paymentsHandlers, registrationsHandlers, registrationsReplayers } from '../registrations/registrations.handlers';
 import { usersHandlers } from '../users/users.handlers';
 import { deskHandlers, deskReplayers } from '../desk/desk.handlers';
+import { kioskHandlers, kioskReplayers } from '../kiosk/kiosk.handlers';
+import { createKioskRuntime } from '../kiosk/kiosk-runtime';
 import { categoriesHandlers, tagsHandlers, workshopsHandlers } from '../workshops/workshops.handlers';
 import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
 import type { CoreContext } from './context';
@@ -44,9 +46,10 @@ export const handlers: Handlers = {
   ...paymentsHandlers,
   ...deskHandlers,
   ...backupHandlers,
+  ...kioskHandlers,
 };
 
-export const replayers: Replayers = { ...registrationsReplayers, ...deskReplayers };
+export const replayers: Replayers = { ...registrationsReplayers, ...deskReplayers, ...kioskReplayers };
 
 export interface Core {
   ctx: CoreContext;
@@ -92,6 +95,7 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     activeDatabaseUrl: config.database.kind === 'postgres' ? config.database.url : null,
     embeddedLocation: config.embeddedDataDir ?? (config.database.kind === 'embedded' ? (config.database.dataDir ?? 'in memory') : 'not in use'),
     now,
+    kiosk: createKioskRuntime(config.onKioskExit),
     // The hub is made once the database is ready, below; nothing announces before that.
     announce: (name, payload) => events.publish(name, payload),
     backups: createBackupRuntime({

@@ -7,7 +7,7 @@ import { countUsers } from '../auth/accounts';
 import { resolveSession } from '../auth/auth.service';
 import { outageKind, outageMessage } from '../db/outage';
 import { isUniqueViolation } from '../db/errors';
-import type { Caller, CallRequest } from './caller';
+import { powersAt, type Caller, type CallRequest } from './caller';
 import type { CoreContext } from './context';
 import type { Handler, Handlers, Replayer, Replayers } from './handler';
 import { assertSameRequest, findOutcome, REQUEST_KEY } from './requests';
@@ -82,12 +82,13 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, replayers
     let caller: Caller | null = null;
     try {
       const session = await resolveSession(ctx, origin.clientId);
+      const user = session ? powersAt(origin.surface, session.user) : null;
       caller = {
         clientId: origin.clientId,
         surface: origin.surface,
         station: ctx.settings.read().stationName,
-        user: session?.user ?? null,
-        role: session?.user.role ?? 'public',
+        user,
+        role: user?.role ?? 'public',
         sessionToken: session?.token ?? null,
         request: null,
       };

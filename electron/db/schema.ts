@@ -52,6 +52,8 @@ export interface AuditLogTable {
   entity_id: string | null;
   before: unknown;
   after: unknown;
+  /** The window the action came from (migration 0012). */
+  surface: Generated<'workstation' | 'kiosk'>;
 }
 
 /** Sign-in counters by scope (see electron/auth/login-throttle.ts; migration 0010). */

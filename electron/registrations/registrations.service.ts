@@ -153,8 +153,8 @@ async function insertRegistration(db: Db, b: Booking, status: 'confirmed' | 'pen
       returning *
     ),
     audit as (
-      insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, after)
-      select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', ${b.id},
+      insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, after)
+      select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${actor.surface}, ${action}, 'registration', ${b.id},
         ${JSON.stringify(audited)}::jsonb || jsonb_build_object('amountDueMinor', reg.amount_due_minor, 'currency', reg.currency, 'paymentStatus', reg.payment_status)
       from reg
     ),

@@ -17,7 +17,28 @@ export interface StoredSettings {
   locale?: string | null;
   /** Automatic backups kept in the backups folder (embedded database); absent: the default. */
   backupRetention?: number;
+  /** The self-service kiosk of this station: its exit PIN (bcrypt, never sent out) and reset timers. */
+  kiosk?: KioskStationSettings;
 }
+
+export interface KioskStationSettings {
+  pinHash: string | null;
+  resultResetSeconds: number;
+  idleResetSeconds: number;
+}
+
+const kioskFileSchema = z.object({
+  pinHash: text().max(200).nullable(),
+  resultResetSeconds: boundedInt(1, 3600),
+  idleResetSeconds: boundedInt(1, 3600),
+});
+
+/** The values a station carries only once chosen: most follow the defaults and their file stays as it was. */
+const chosenParts = (s: { locale?: string | null; backupRetention?: number; kiosk?: KioskStationSettings }) => ({
+  ...(s.locale ? { locale: s.locale } : {}),
+  ...(s.backupRetention === undefined ? {} : { backupRetention: s.backupRetention }),
+  ...(s.kiosk === undefined ? {} : { kiosk: s.kiosk }),
+});
 
 /**
  * On disk: `databaseUrl` in clear (files written before encryption, or where the OS has no key
@@ -29,6 +50,7 @@ const fileSchema = z.object({
   encryptedDatabaseUrl: text().optional().catch(undefined),
   locale: text().max(35).nullable().optional().catch(null),
   backupRetention: boundedInt(1, MAX_BACKUP_RETENTION).optional().catch(DEFAULT_BACKUP_RETENTION),
+  kiosk: kioskFileSchema.optional().catch(undefined),
 });
 
 interface Loaded {
@@ -80,8 +102,7 @@ export class StationSettingsStore {
       return { settings: { stationName: defaultStationName(), databaseUrl: null }, clearTextSecret: false, unreadable: false };
     }
     const stationName = usableName(raw.stationName);
-    // Only chosen values are carried: most stations follow the defaults and their settings stay as they were.
-    const kept = { ...(raw.locale ? { locale: raw.locale } : {}), ...(raw.backupRetention === undefined ? {} : { backupRetention: raw.backupRetention }) };
+    const kept = chosenParts(raw);
     if (raw.encryptedDatabaseUrl !== undefined) {
       try {
         if (!this.box.available) throw new Error('no key store');
@@ -106,7 +127,7 @@ export class StationSettingsStore {
     const previousCache = this.cached;
     this.replaceFile(content);
     this.cached = {
-      settings: { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...(settings.locale ? { locale: settings.locale } : {}), ...(settings.backupRetention === undefined ? {} : { backupRetention: settings.backupRetention }) },
+      settings: { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...chosenParts(settings) },
       clearTextSecret: false,
       unreadable: false,
     };
@@ -125,7 +146,7 @@ export class StationSettingsStore {
   }
 
   private toFile(settings: StoredSettings): Record<string, unknown> {
-    const kept = { ...(settings.locale ? { locale: settings.locale } : {}), ...(settings.backupRetention === undefined ? {} : { backupRetention: settings.backupRetention }) };
+    const kept = chosenParts(settings);
     if (settings.databaseUrl === null || !this.box.available) return { stationName: settings.stationName, databaseUrl: settings.databaseUrl, ...kept };
     let encryptedDatabaseUrl: string;
     try {

@@ -44,7 +44,9 @@ import type { CheckInList, CheckInResult, DeskMatch, DeskSearchResult, DeskSessi
 import { checkInInput, checkInListInput, deskSearchInput, payAndCheckInInput, reverseCheckInInput, similarPeopleInput, todayInput, undoInput, walkInInput } from '../desk';
 import type { AppEventName, EventPayload } from './events';
 import { idText } from '../text';
-import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
+import { ADMIN, channel, EVERYWHERE, KIOSK, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
+import type { KioskCheckInAnswer, KioskRegistration, KioskSettings, KioskStatus } from '../kiosk';
+import { kioskCheckInInput, kioskExitInput, kioskRegisterInput, kioskSettingsInput } from '../kiosk';
 
 /**
  * Every IPC channel, named 'domain:verb'. The dispatcher refuses anything not listed here,
@@ -136,6 +138,16 @@ export const contract = {
   'backup:chooseRestoreFile': channel({ effect: 'read', input: noInput, output: output<RestoreChoice>(), audience: ADMIN, surfaces: WORKSTATION }),
   'backup:restore': channel({ effect: 'write', input: restoreBackupInput, output: output<RestoreResult>(), audience: ADMIN, surfaces: WORKSTATION }),
   'backup:setRetention': channel({ effect: 'repeatable', input: backupRetentionInput, output: output<BackupStatus>(), audience: ADMIN, surfaces: WORKSTATION }),
+
+  // The self-service kiosk: only from its window, open to anyone standing there. A person is resolved
+  // only from a complete, valid ticket code; failed codes are throttled per kiosk (electron/kiosk).
+  'kiosk:status': channel({ effect: 'read', input: noInput, output: output<KioskStatus>(), audience: ['public'], surfaces: KIOSK }),
+  'kiosk:checkIn': channel({ effect: 'write', input: kioskCheckInInput, output: output<KioskCheckInAnswer>(), audience: ['public'], surfaces: KIOSK }),
+  'kiosk:register': channel({ effect: 'write', input: kioskRegisterInput, output: output<KioskRegistration>(), audience: ['public'], surfaces: KIOSK }),
+  'kiosk:exit': channel({ effect: 'repeatable', input: kioskExitInput, output: output<{ exited: true }>(), audience: ['public'], surfaces: KIOSK }),
+  // The kiosk's PIN and timers, set by an administrator at a workstation (the PIN is never sent back).
+  'kiosk:getSettings': channel({ effect: 'read', input: noInput, output: output<KioskSettings>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'kiosk:updateSettings': channel({ effect: 'repeatable', input: kioskSettingsInput, output: output<KioskSettings>(), audience: ADMIN, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;

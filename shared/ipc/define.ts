@@ -37,6 +37,7 @@ export const noInput = z.object({}).strict().optional();
 
 export const EVERYWHERE: readonly Surface[] = ['workstation', 'kiosk'];
 export const WORKSTATION: readonly Surface[] = ['workstation'];
+export const KIOSK: readonly Surface[] = ['kiosk'];
 export const SIGNED_IN: readonly Audience[] = ['admin', 'staff', 'attendee'];
 export const ADMIN: readonly Audience[] = ['admin'];
 export const ORGANISERS: readonly Audience[] = ['admin', 'staff'];

@@ -15,6 +15,10 @@ import './global.css';
 const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
 const SetupPage = lazy(() => import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
 const SignUpPage = lazy(() => import('../features/auth/SignUpPage').then((m) => ({ default: m.SignUpPage })));
+// The self-service kiosk is its own product: a window opened as '#kiosk' loads only it, never the
+// sign-in, setup or organiser screens.
+const KioskApp = lazy(() => import('../features/kiosk/KioskApp').then((m) => ({ default: m.KioskApp })));
+const isKioskWindow = window.location.hash === '#kiosk';
 const ForcedPasswordChangePage = lazy(() => import('../features/auth/ForcedPasswordChangePage').then((m) => ({ default: m.ForcedPasswordChangePage })));
 
 function Starting() {
@@ -66,9 +70,7 @@ export function App() {
         <DatesLocale>
           <Notifications position="bottom-right" />
           <ConnectionBanner />
-          <Suspense fallback={<Starting />}>
-            <Screens />
-          </Suspense>
+          <Suspense fallback={<Starting />}>{isKioskWindow ? <KioskApp /> : <Screens />}</Suspense>
         </DatesLocale>
       </MantineProvider>
     </QueryClientProvider>

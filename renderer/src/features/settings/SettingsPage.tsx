@@ -3,6 +3,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { useSession } from '../auth/session.store';
 import { LocaleSetting } from './LocaleSetting';
 import { BackupPanel } from './BackupPanel';
+import { KioskSettingsPanel } from './KioskSettingsPanel';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsPage() {
@@ -16,6 +17,8 @@ export function SettingsPage() {
       <LocaleSetting />
       <Divider />
       <BackupPanel />
+      <Divider />
+      <KioskSettingsPanel />
     </Stack>
   );
 }

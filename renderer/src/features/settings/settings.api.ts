@@ -6,4 +6,6 @@ export const settingsApi = {
   update: (input: InputOf<'settings:update'>) => invoke('settings:update', input),
   testConnection: (databaseUrl: string) => invoke('settings:testConnection', { databaseUrl }),
   setLocale: (locale: string | null) => invoke('settings:setLocale', { locale }),
+  kiosk: () => invoke('kiosk:getSettings', {}),
+  updateKiosk: (input: InputOf<'kiosk:updateSettings'>) => invoke('kiosk:updateSettings', input),
 };
