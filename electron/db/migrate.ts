@@ -34,7 +34,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<{ applied: strin
   const unknown = (await appliedMigrations(db)).filter((n) => !known.has(n));
   if (unknown.length > 0) throw new SchemaTooNewError(unknown);
 
-  const migrator = new Migrator({ db, provider });
+  // Branches land migrations in a different order than they are numbered (0012 after 0013): a
+  // database may miss one older than its newest. Each migration stands on its own, so run it then.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
