@@ -38,22 +38,28 @@ core.ctx.settings.write({ stationName: STATION, databaseUrl: null });
 // A second station on the same data ("Front desk 2"), for specs where two desks work side by side:
 // pages opened with ?station=2 call it. On the embedded database it shares the open PGlite.
 const STATION_2 = 'Front desk 2';
-const core2 = await createCore({
-  database: process.env.E2E_DATABASE_URL ? { kind: 'postgres', url: process.env.E2E_DATABASE_URL } : { kind: 'embedded', attachTo: core.ctx.dbHandle.pglite! },
-  settingsFile: join(dataDir, 'station-2-settings.json'),
-  appVersion: 'e2e',
-  logError: (err, where) => console.error(`[bridge:2] ${where}`, err),
-});
-core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null });
+const openStation2 = async () => {
+  const c = await createCore({
+    database: process.env.E2E_DATABASE_URL ? { kind: 'postgres', url: process.env.E2E_DATABASE_URL } : { kind: 'embedded', attachTo: core.ctx.dbHandle.pglite! },
+    settingsFile: join(dataDir, 'station-2-settings.json'),
+    appVersion: 'e2e',
+    logError: (err, where) => console.error(`[bridge:2] ${where}`, err),
+  });
+  c.ctx.settings.write({ stationName: STATION_2, databaseUrl: null });
+  listenTo(c);
+  return c;
+};
 const stationCore = (n: unknown) => (n === 2 || n === '2' ? core2 : core);
 
 // Live updates: each page that listens holds an event stream; it gets what its window may receive.
 const streams = new Set<{ res: ServerResponse; clientId: string; surface: Surface; core: typeof core }>();
-for (const c of [core, core2]) {
+function listenTo(c: typeof core): void {
   c.events.subscribe((name, payload) => {
     for (const s of streams) if (s.core === c && c.mayReceive(s.clientId, s.surface, name)) s.res.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
   });
 }
+listenTo(core);
+let core2 = await openStation2();
 
 async function body(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -67,11 +73,17 @@ function json(res: ServerResponse, status: number, data: unknown): void {
 }
 
 async function resetDatabase(): Promise<void> {
+  // A restore (backup spec) swapped station 1's embedded database: station 2 shares the new one.
+  if (core2.ctx.dbHandle.pglite && core2.ctx.dbHandle.pglite !== core.ctx.dbHandle.pglite) {
+    await core2.close().catch(() => undefined);
+    core2 = await openStation2();
+  }
   const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(core.ctx.db);
   await sql.raw(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`).execute(core.ctx.db);
   for (const c of [core, core2]) for (const id of [...c.ctx.sessions['byClient'].keys()]) c.ctx.sessions.forget(id);
-  core.ctx.settings.write({ stationName: STATION, databaseUrl: null, kiosk: undefined });
-  core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null, kiosk: undefined });
+  // Every spec starts on the system's locale (en-GB), whatever locale an earlier spec chose.
+  core.ctx.settings.write({ stationName: STATION, databaseUrl: null, kiosk: undefined, locale: null });
+  core2.ctx.settings.write({ stationName: STATION_2, databaseUrl: null, kiosk: undefined, locale: null });
   // Each spec starts with the kiosks' throttles empty.
   for (const c of [core, core2]) c.ctx.kiosk = createKioskRuntime();
 }
