@@ -11,6 +11,7 @@ import * as m0009 from './20261201_0009_request_outcome';
 import * as m0010 from './20261201_0010_signin_sessions';
 import * as m0011 from './20261201_0011_checkins';
 import * as m0013 from './20261201_0013_session_notify';
+import * as m0014 from './20261201_0014_report_indexes';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0010_signin_sessions': m0010,
   '20261201_0011_checkins': m0011,
   '20261201_0013_session_notify': m0013,
+  '20261201_0014_report_indexes': m0014,
 };

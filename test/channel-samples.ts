@@ -107,6 +107,11 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'backup:chooseRestoreFile': {},
     'backup:restore': { selection: '7d0f1f9e-0b7e-4d7e-9a55-3a1c2b4d5e6f' },
     'backup:setRetention': { keep: 5 },
+    'reports:fill': { from: '2026-12-01', to: '2026-12-31', categoryId: ids.categoryId, city: 'Berlin' },
+    'reports:money': { from: '2026-12-01', to: '2026-12-31', workshopId: ids.workshopId },
+    'reports:attendance': { from: '2026-12-01', to: '2026-12-31' },
+    'reports:registrations': { from: '2026-12-01', to: '2026-12-31', per: 'week' },
+    'reports:arrivals': { from: '2026-12-01', to: '2026-12-01' },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

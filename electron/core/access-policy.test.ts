@@ -77,6 +77,11 @@ const POLICY: Record<Channel, string> = {
   'backup:chooseRestoreFile': 'admin @ workstation',
   'backup:restore': 'admin @ workstation',
   'backup:setRetention': 'admin @ workstation',
+  'reports:fill': 'admin @ workstation',
+  'reports:money': 'admin @ workstation',
+  'reports:attendance': 'admin staff @ workstation',
+  'reports:registrations': 'admin @ workstation',
+  'reports:arrivals': 'admin staff @ workstation',
   'audit:list': 'admin @ workstation',
 };
 

@@ -21,6 +21,7 @@ import { StationSettingsStore } from '../settings/station-settings';
 import { appHandlers, setupHandlers } from '../setup/setup.handlers';
 import { paymentsHandlers, registrationsHandlers, registrationsReplayers } from '../registrations/registrations.handlers';
 import { usersHandlers } from '../users/users.handlers';
+import { reportsHandlers } from '../reports/reports.handlers';
 import { deskHandlers, deskReplayers } from '../desk/desk.handlers';
 import { categoriesHandlers, tagsHandlers, workshopsHandlers } from '../workshops/workshops.handlers';
 import { DEFAULT_BCRYPT_COST, DEFAULT_SESSION_POLICY, type CoreConfig } from './config';
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...paymentsHandlers,
   ...deskHandlers,
   ...backupHandlers,
+  ...reportsHandlers,
 };
 
 export const replayers: Replayers = { ...registrationsReplayers, ...deskReplayers };

@@ -44,6 +44,8 @@ import type { CheckInList, CheckInResult, DeskMatch, DeskSearchResult, DeskSessi
 import { checkInInput, checkInListInput, deskSearchInput, payAndCheckInInput, reverseCheckInInput, similarPeopleInput, todayInput, undoInput, walkInInput } from '../desk';
 import type { AppEventName, EventPayload } from './events';
 import { idText } from '../text';
+import type { ArrivalsReport, AttendanceReport, FillRow, MoneyReport, RegistrationsOverTimeRow } from '../reports';
+import { arrivalsInput, registrationsOverTimeInput, reportFiltersInput } from '../reports';
 import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 
 /**
@@ -136,6 +138,13 @@ export const contract = {
   'backup:chooseRestoreFile': channel({ effect: 'read', input: noInput, output: output<RestoreChoice>(), audience: ADMIN, surfaces: WORKSTATION }),
   'backup:restore': channel({ effect: 'write', input: restoreBackupInput, output: output<RestoreResult>(), audience: ADMIN, surfaces: WORKSTATION }),
   'backup:setRetention': channel({ effect: 'repeatable', input: backupRetentionInput, output: output<BackupStatus>(), audience: ADMIN, surfaces: WORKSTATION }),
+
+  // Reports: admins see everything; staff the attendance parts (who came, and when).
+  'reports:fill': channel({ effect: 'read', input: reportFiltersInput, output: output<FillRow[]>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:money': channel({ effect: 'read', input: reportFiltersInput, output: output<MoneyReport>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:attendance': channel({ effect: 'read', input: reportFiltersInput, output: output<AttendanceReport>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'reports:registrations': channel({ effect: 'read', input: registrationsOverTimeInput, output: output<RegistrationsOverTimeRow[]>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:arrivals': channel({ effect: 'read', input: arrivalsInput, output: output<ArrivalsReport>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;
