@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, idText, text } from './text';
+import { isValidTimeZone } from './time';
 
 /**
  * What every report is narrowed by. Dates are calendar days in each workshop's own zone: a workshop
@@ -112,7 +113,13 @@ export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
 export const PER_WORKSHOP_EXPORTS: readonly ExportKind[] = ['registrations', 'attendance'];
 
 export const exportInput = z
-  .object({ ...filterFields, kind: z.enum(EXPORT_KINDS), format: z.enum(['csv', 'xlsx']) })
+  .object({
+    ...filterFields,
+    kind: z.enum(EXPORT_KINDS),
+    format: z.enum(['csv', 'xlsx']),
+    /** The viewer's zone, for the audit log's days and times (workshop data use each workshop's zone). */
+    timeZone: text().max(64).refine(isValidTimeZone, { message: 'Not a known time zone.' }).optional(),
+  })
   .strict()
   .refine(fromBeforeTo, RANGE_MESSAGE)
   .refine((v) => !PER_WORKSHOP_EXPORTS.includes(v.kind) || !!v.workshopId, { message: 'Choose a workshop for this export.', path: ['workshopId'] });

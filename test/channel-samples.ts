@@ -112,6 +112,8 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'reports:attendance': { from: '2026-12-01', to: '2026-12-31' },
     'reports:registrations': { from: '2026-12-01', to: '2026-12-31', per: 'week' },
     'reports:arrivals': { from: '2026-12-01', to: '2026-12-01' },
+    'reports:export': { from: '2026-12-01', to: '2026-12-31', kind: 'payments', format: 'xlsx', timeZone: 'Europe/Berlin' },
+    'reports:signInSheet': { workshopId: ids.workshopId },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

@@ -89,12 +89,14 @@ const server = createServer(async (req, res) => {
       await resetDatabase();
       dialogs.saveTo = null;
       dialogs.openFrom = null;
+      dialogs.exportFolder = null;
       return json(res, 200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/__test/dialogs') {
-      const { saveTo, openFrom } = (await body(req)) as { saveTo?: string | null; openFrom?: string | null };
+      const { saveTo, openFrom, exportFolder } = (await body(req)) as { saveTo?: string | null; openFrom?: string | null; exportFolder?: string | null };
       if (saveTo !== undefined) dialogs.saveTo = saveTo;
       if (openFrom !== undefined) dialogs.openFrom = openFrom;
+      if (exportFolder !== undefined) dialogs.exportFolder = exportFolder;
       return json(res, 200, { ok: true, backupFolder: join(dataDir, 'backups') });
     }
     if (url.pathname === '/__bridge/health') return json(res, 200, { ok: true });

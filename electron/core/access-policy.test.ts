@@ -82,6 +82,8 @@ const POLICY: Record<Channel, string> = {
   'reports:attendance': 'admin staff @ workstation',
   'reports:registrations': 'admin @ workstation',
   'reports:arrivals': 'admin staff @ workstation',
+  'reports:export': 'admin @ workstation',
+  'reports:signInSheet': 'admin staff @ workstation',
   'audit:list': 'admin @ workstation',
 };
 

@@ -1,4 +1,5 @@
 import type { DomainHandlers } from '../core/handler';
+import { exportToFile, saveSignInSheet } from './exports.service';
 import { arrivals, attendanceReport, fillReport, moneyReport, registrationsOverTime } from './reports.service';
 
 export const reportsHandlers: DomainHandlers<'reports'> = {
@@ -7,4 +8,6 @@ export const reportsHandlers: DomainHandlers<'reports'> = {
   'reports:attendance': ({ ctx, input }) => attendanceReport(ctx.db, input, ctx.now()),
   'reports:registrations': ({ ctx, input }) => registrationsOverTime(ctx.db, input),
   'reports:arrivals': ({ ctx, input }) => arrivals(ctx.db, input),
+  'reports:export': ({ ctx, caller, input }) => exportToFile(ctx, caller, input),
+  'reports:signInSheet': ({ ctx, caller, input }) => saveSignInSheet(ctx, caller, input),
 };

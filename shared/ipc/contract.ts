@@ -44,8 +44,8 @@ import type { CheckInList, CheckInResult, DeskMatch, DeskSearchResult, DeskSessi
 import { checkInInput, checkInListInput, deskSearchInput, payAndCheckInInput, reverseCheckInInput, similarPeopleInput, todayInput, undoInput, walkInInput } from '../desk';
 import type { AppEventName, EventPayload } from './events';
 import { idText } from '../text';
-import type { ArrivalsReport, AttendanceReport, FillRow, MoneyReport, RegistrationsOverTimeRow } from '../reports';
-import { arrivalsInput, registrationsOverTimeInput, reportFiltersInput } from '../reports';
+import type { ArrivalsReport, AttendanceReport, ExportResult, FillRow, MoneyReport, RegistrationsOverTimeRow } from '../reports';
+import { arrivalsInput, exportInput, registrationsOverTimeInput, reportFiltersInput, signInSheetInput } from '../reports';
 import { ADMIN, channel, EVERYWHERE, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 
 /**
@@ -145,6 +145,9 @@ export const contract = {
   'reports:attendance': channel({ effect: 'read', input: reportFiltersInput, output: output<AttendanceReport>(), audience: ORGANISERS, surfaces: WORKSTATION }),
   'reports:registrations': channel({ effect: 'read', input: registrationsOverTimeInput, output: output<RegistrationsOverTimeRow[]>(), audience: ADMIN, surfaces: WORKSTATION }),
   'reports:arrivals': channel({ effect: 'read', input: arrivalsInput, output: output<ArrivalsReport>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  // Files go where the person chooses in the main process's save dialog; saving again writes it again.
+  'reports:export': channel({ effect: 'repeatable', input: exportInput, output: output<ExportResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:signInSheet': channel({ effect: 'repeatable', input: signInSheetInput, output: output<ExportResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;
