@@ -13,6 +13,7 @@ export type PageId =
   | 'queue'
   | 'taxonomy'
   | 'users'
+  | 'reports'
   | 'audit'
   | 'settings'
   | 'account';
@@ -32,6 +33,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: 'queue', label: 'Approval queue', channel: 'registrations:queue' },
   { id: 'taxonomy', label: 'Categories & tags', channel: 'categories:create' },
   { id: 'users', label: 'Users', channel: 'users:list' },
+  { id: 'reports', label: 'Reports', channel: 'reports:attendance' },
   { id: 'audit', label: 'Audit log', channel: 'audit:list' },
   { id: 'settings', label: 'Station settings', channel: 'settings:update' },
   { id: 'account', label: 'My account', channel: 'auth:changePassword' },
