@@ -44,6 +44,7 @@ export function FillSection({ filters }: { filters: ReportFilters }) {
             { name: 'Waiting list', color: 'red.7' },
           ]}
           xAxisProps={{ interval: 0, angle: -20, textAnchor: 'end', height: 60 }}
+          role="img"
           aria-label="Bar chart of seats per workshop; the same numbers are in the table below"
         />
       )}
@@ -88,13 +89,14 @@ export function MoneySection({ filters }: { filters: ReportFilters }) {
                   dataKey="month"
                   withLegend
                   legendProps={{ verticalAlign: 'top' }}
-                  valueFormatter={(v) => format.price(Math.round(v * 10 ** (isCurrency(c) ? CURRENCIES[c] : 2)), c)}
+                  valueFormatter={(v) => (v === 0 ? '0' : format.price(Math.round(v * 10 ** (isCurrency(c) ? CURRENCIES[c] : 2)), c))}
                   series={[
                     { name: 'Paid', color: 'teal.8' },
                     { name: 'Outstanding', color: 'orange.6' },
                     { name: 'Refunded', color: 'grape.7' },
                     { name: 'Waived', color: 'gray.5' },
                   ]}
+                  role="img"
                   aria-label={`Bar chart of money by month in ${c}; the same numbers are in the tables below`}
                 />
               </Stack>
@@ -155,6 +157,7 @@ export function RegistrationsSection({ filters }: { filters: ReportFilters }) {
           legendProps={{ verticalAlign: 'top' }}
           withDots
           series={STATES.map((s) => ({ name: s.name, color: s.color, strokeDasharray: s.dash }))}
+          role="img"
           aria-label="Line chart of registrations over time; each state has its own line pattern, and the numbers are in the table below"
         />
       )}

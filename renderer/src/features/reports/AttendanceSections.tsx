@@ -43,6 +43,7 @@ export function AttendanceSection({ filters }: { filters: ReportFilters }) {
                 { name: 'Did not come', color: 'gray.4' },
               ]}
               xAxisProps={{ interval: 0, angle: -20, textAnchor: 'end', height: 60 }}
+              role="img"
               aria-label="Bar chart of attendance of ended workshops; the same numbers are in the table below"
             />
           )}
@@ -64,7 +65,7 @@ const offsetLabel = (m: number) => (m === 0 ? 'start' : m < 0 ? `${-m} min befor
 
 /** The queue at the door: check-ins in 5-minute buckets around the start, for one workshop or one day. */
 export function ArrivalsSection({ filters }: { filters: ReportFilters }) {
-  const [day, setDay] = useState<string>(filters.to);
+  const [day, setDay] = useState<string>(() => new Date().toISOString().slice(0, 10));
   const scope: ReportFilters = filters.workshopId ? filters : { ...filters, from: day, to: day };
   const q = useArrivals(scope);
   const buckets = q.data?.buckets ?? [];
@@ -90,6 +91,7 @@ export function ArrivalsSection({ filters }: { filters: ReportFilters }) {
           series={[{ name: 'Check-ins', color: 'indigo.7' }]}
           xAxisLabel="Minutes from the start"
           referenceLines={[{ x: 0, label: 'Start', color: 'red.8' }]}
+          role="img"
           aria-label="Bar chart of check-ins per 5 minutes around the start; the same numbers are in the table below"
         />
       )}

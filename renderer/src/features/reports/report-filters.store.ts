@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { ReportFilters } from '../../../../shared/reports';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const fromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 interface FiltersState {
   filters: ReportFilters;
@@ -11,6 +10,7 @@ interface FiltersState {
 
 /** The filters stay as chosen while the person moves between pages (UI state, not server state). */
 export const useReportFilters = create<FiltersState>((set) => ({
-  filters: { from: daysAgo(30), to: today() },
+  // The last month and the next two: what has happened and what is coming.
+  filters: { from: fromToday(-30), to: fromToday(60) },
   set: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
 }));
