@@ -65,19 +65,22 @@ export async function fillReport(db: Db, f: ReportFilters): Promise<FillRow[]> {
 }
 
 /**
- * One line per registration (what it owes) and one per payment record (what moved), tagged with the
- * workshop: each money figure groups these lines its own way.
+ * One line per registration (what it owes) and one per payment record (what moved), carrying the
+ * workshop's fields each figure groups by — so no figure joins the workshops a second time (the
+ * planner cannot estimate the local-day filter and would loop over them).
  */
+const LINE_WORKSHOP = sql`w.id as workshop_id, w.title, w.starts_at, w.time_zone, w.category_id`;
+
 function moneyLines(f: ReportFilters): RawBuilder<unknown> {
   return sql`w as (${workshopScope(f)}),
     lines as (
-      select r.workshop_id, r.currency,
+      select ${LINE_WORKSHOP}, r.currency,
         case when r.status = 'confirmed' then r.amount_due_minor else 0 end as due,
         case when r.status = 'confirmed' and r.payment_status = 'unpaid' then r.amount_due_minor else 0 end as outstanding,
         0 as paid, 0 as refunded, 0 as waived
       from registration r join w on w.id = r.workshop_id
       union all
-      select r.workshop_id, p.currency, 0, 0,
+      select ${LINE_WORKSHOP}, p.currency, 0, 0,
         case when p.kind = 'payment' and not exists (select 1 from payment v where v.voids_id = p.id) then p.amount_minor else 0 end,
         case when p.kind = 'refund' then p.amount_minor else 0 end,
         case when p.kind = 'waiver' then p.amount_minor else 0 end
@@ -100,10 +103,10 @@ const moneyOf = (r: Record<string, unknown>): MoneyFigures => ({
 
 export async function moneyByWorkshop(db: Db, f: ReportFilters): Promise<MoneyReport['byWorkshop']> {
   const rows = await sql<Record<string, unknown>>`with ${moneyLines(f)}
-    select w.id, w.title, w.starts_at, ${MONEY_SUMS}
-    from lines join w on w.id = lines.workshop_id
-    group by w.id, w.title, w.starts_at, lines.currency
-    order by w.starts_at, w.id, lines.currency
+    select lines.workshop_id as id, lines.title, lines.starts_at, ${MONEY_SUMS}
+    from lines
+    group by lines.workshop_id, lines.title, lines.starts_at, lines.currency
+    order by lines.starts_at, lines.workshop_id, lines.currency
     limit ${WORKSHOP_ROWS_LIMIT}`.execute(db);
   return rows.rows.map((r) => ({ workshopId: String(r.id), title: String(r.title), startsAt: iso(r.starts_at as Date), ...moneyOf(r) }));
 }
@@ -111,7 +114,7 @@ export async function moneyByWorkshop(db: Db, f: ReportFilters): Promise<MoneyRe
 export async function moneyByCategory(db: Db, f: ReportFilters): Promise<MoneyReport['byCategory']> {
   const rows = await sql<Record<string, unknown>>`with ${moneyLines(f)}
     select c.name as category, ${MONEY_SUMS}
-    from lines join w on w.id = lines.workshop_id join category c on c.id = w.category_id
+    from lines join category c on c.id = lines.category_id
     group by c.name, lines.currency
     order by c.name, lines.currency`.execute(db);
   return rows.rows.map((r) => ({ category: String(r.category), ...moneyOf(r) }));
@@ -119,8 +122,8 @@ export async function moneyByCategory(db: Db, f: ReportFilters): Promise<MoneyRe
 
 export async function moneyByMonth(db: Db, f: ReportFilters): Promise<MoneyReport['byMonth']> {
   const rows = await sql<Record<string, unknown>>`with ${moneyLines(f)}
-    select to_char(w.starts_at at time zone w.time_zone, 'YYYY-MM') as month, ${MONEY_SUMS}
-    from lines join w on w.id = lines.workshop_id
+    select to_char(lines.starts_at at time zone lines.time_zone, 'YYYY-MM') as month, ${MONEY_SUMS}
+    from lines
     group by 1, lines.currency
     order by 1, lines.currency`.execute(db);
   return rows.rows.map((r) => ({ month: String(r.month), ...moneyOf(r) }));

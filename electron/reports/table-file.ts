@@ -139,5 +139,7 @@ export async function writeXlsx(table: Table, out: Writable, sheetName: string):
   }
   sheet.commit();
   await workbook.commit();
+  // The workbook ends the stream; the file is whole only once the stream says so.
+  if (!out.writableFinished) await once(out, 'finish');
   return rows;
 }
