@@ -10,7 +10,9 @@ import { useFill, useMoney, useRegistrationsOverTime } from './report-queries';
 
 /** Charts show at most this many workshops (the soonest); the table beside them lists all. */
 export const CHART_WORKSHOPS = 15;
-const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
+/** Bars lie on their side, one workshop name per line: tall enough for each. */
+export const chartHeight = (bars: number) => 70 + 34 * bars;
+const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
 const major = (minor: number, currency: string) => minor / 10 ** (isCurrency(currency) ? CURRENCIES[currency] : 2);
 
 export function FillSection({ filters }: { filters: ReportFilters }) {
@@ -31,7 +33,7 @@ export function FillSection({ filters }: { filters: ReportFilters }) {
     <ReportSection title="Fill" description="Seats taken against capacity, requests still to decide, and the demand the waiting list shows." loading={q.isPending} error={q.error}>
       {rows.length > 0 && (
         <BarChart
-          h={280}
+          h={chartHeight(Math.min(rows.length, CHART_WORKSHOPS))}
           data={rows.slice(0, CHART_WORKSHOPS).map((r) => ({ workshop: short(r.title), Confirmed: r.confirmed, 'Free seats': Math.max(0, r.capacity - r.confirmed), Pending: r.pending, 'Waiting list': r.waitlisted }))}
           dataKey="workshop"
           type="stacked"
@@ -43,7 +45,8 @@ export function FillSection({ filters }: { filters: ReportFilters }) {
             { name: 'Pending', color: 'yellow.5' },
             { name: 'Waiting list', color: 'red.7' },
           ]}
-          xAxisProps={{ interval: 0, angle: -20, textAnchor: 'end', height: 60 }}
+          orientation="vertical"
+          yAxisProps={{ width: 190, interval: 0 }}
           role="img"
           aria-label="Bar chart of seats per workshop; the same numbers are in the table below"
         />

@@ -4,13 +4,13 @@ import { useState } from 'react';
 import type { AttendanceFigures, ReportFilters } from '../../../../shared/reports';
 import { DateField } from '../../app/DateFields';
 import { useFormat } from '../../app/format';
-import { CHART_WORKSHOPS } from './AdminSections';
+import { CHART_WORKSHOPS, chartHeight } from './AdminSections';
 import { ReportSection } from './ReportSection';
 import { ReportTable, type ReportColumn } from './ReportTable';
 import { useArrivals, useAttendance } from './report-queries';
 
 const rate = (r: AttendanceFigures) => (r.noShowRate === null ? '—' : `${Math.round(r.noShowRate * 100)} %`);
-const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
+const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
 
 function figureColumns<R extends AttendanceFigures>(first: string, label: (r: R) => string): ReportColumn<R>[] {
   return [
@@ -31,7 +31,7 @@ export function AttendanceSection({ filters }: { filters: ReportFilters }) {
         <Stack gap="lg">
           {ended.length > 0 && (
             <BarChart
-              h={260}
+              h={chartHeight(Math.min(ended.length, CHART_WORKSHOPS))}
               data={ended.slice(0, CHART_WORKSHOPS).map((w) => ({ workshop: short(w.title), 'Checked in': w.checkedIn, 'Did not come': w.confirmed - w.checkedIn }))}
               dataKey="workshop"
               type="stacked"
@@ -42,7 +42,8 @@ export function AttendanceSection({ filters }: { filters: ReportFilters }) {
                 { name: 'Checked in', color: 'teal.8' },
                 { name: 'Did not come', color: 'gray.4' },
               ]}
-              xAxisProps={{ interval: 0, angle: -20, textAnchor: 'end', height: 60 }}
+              orientation="vertical"
+          yAxisProps={{ width: 190, interval: 0 }}
               role="img"
               aria-label="Bar chart of attendance of ended workshops; the same numbers are in the table below"
             />
