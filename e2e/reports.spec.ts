@@ -110,4 +110,13 @@ test('reports for the demo data with check-ins: charts with their tables, and on
   expect(text).toMatch(/\d+ expected/);
   expect(text).toContain('Page 1 of');
   await shot(page, 'reports-exports');
+
+  // Each saved export is in the audit log, found with its filters.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Audit log' }).click();
+  await chooseOption(page, 'Action', 'Exported a report to a file');
+  await expect(page.getByRole('row', { name: /Exported a report to a file/ })).toHaveCount(3);
+  await page.getByLabel('Station').fill('Nowhere');
+  await expect(page.getByRole('row', { name: /Exported a report to a file/ })).toHaveCount(0);
+  await expect(page.getByText('Nothing recorded (with these filters)')).toBeVisible();
+  await shot(page, 'reports-audit-filtered');
 });

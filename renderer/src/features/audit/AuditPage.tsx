@@ -46,8 +46,8 @@ export function AuditPage() {
         Every change, who made it, from which station. Entries can never be edited or deleted.
       </Text>
       <Group align="flex-end" gap="sm" role="search" aria-label="Filter the audit log">
-        <TextInput label="Who (email)" value={filters.actor ?? ''} onChange={(e) => set({ actor: e.currentTarget.value || undefined })} w={200} />
-        <TextInput label="Station" value={filters.station ?? ''} onChange={(e) => set({ station: e.currentTarget.value || undefined })} w={160} />
+        <TextInput label="Who (email)" value={filters.actor ?? ''} onChange={(e) => set({ actor: e.currentTarget.value || undefined })} w={170} />
+        <TextInput label="Station" value={filters.station ?? ''} onChange={(e) => set({ station: e.currentTarget.value || undefined })} w={130} />
         <Select
           label="Action"
           placeholder="Any action"
@@ -56,11 +56,11 @@ export function AuditPage() {
           data={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))}
           value={filters.action ?? null}
           onChange={(v) => set({ action: v ?? undefined })}
-          w={260}
+          w={210}
         />
-        <Select label="About" placeholder="Anything" clearable data={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} value={filters.entityType ?? null} onChange={(v) => set({ entityType: v ?? undefined })} w={170} />
-        <DateField label="From" value={filters.from ?? null} onChange={(v) => set({ from: v ?? undefined })} w={150} />
-        <DateField label="To" value={filters.to ?? null} onChange={(v) => set({ to: v ?? undefined })} w={150} />
+        <Select label="About" placeholder="Anything" clearable data={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }))} value={filters.entityType ?? null} onChange={(v) => set({ entityType: v ?? undefined })} w={150} />
+        <DateField label="From" value={filters.from ?? null} onChange={(v) => set({ from: v ?? undefined })} w={140} />
+        <DateField label="To" value={filters.to ?? null} onChange={(v) => set({ to: v ?? undefined })} w={140} />
       </Group>
       {q.error && <Alert color="red" title="The log could not be loaded">{q.error.message}</Alert>}
       <DataTable
