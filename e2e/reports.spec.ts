@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import { apiCall, createAdmin, expect, shot, signIn, STRONG, test } from './fixtures';
 
 /** The bridge's save dialog puts exports in `folder`; the spec downloads them back through the bridge. */
 const download = async (request: APIRequestContext, fileName: string) => {
@@ -119,4 +119,20 @@ test('reports for the demo data with check-ins: charts with their tables, and on
   await expect(page.getByRole('row', { name: /Exported a report to a file/ })).toHaveCount(0);
   await expect(page.getByText('Nothing recorded (with these filters)')).toBeVisible();
   await shot(page, 'reports-audit-filtered');
+});
+
+test('staff see who came and when, and print the sign-in sheet, but not the money or the lists', async ({ page, request }) => {
+  await createAdmin(request);
+  await apiCall(request, 'auth:signIn', { email: 'ada@example.com', password: STRONG }, 'helper');
+  await apiCall(request, 'users:create', { name: 'Sam Staff', email: 'sam@example.com', role: 'staff', password: STRONG, mustChangePassword: false }, 'helper');
+  await page.goto('/');
+  await signIn(page, 'sam@example.com', STRONG);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Attendance', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Arrivals', exact: true })).toBeVisible();
+  for (const hidden of ['Fill', 'Money', 'Registrations over time']) await expect(page.getByRole('heading', { name: hidden, exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save sign-in sheet (PDF)…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Save (CSV|XLSX)…/ })).toHaveCount(0);
+  await shot(page, 'reports-staff');
 });

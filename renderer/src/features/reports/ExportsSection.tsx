@@ -59,7 +59,8 @@ export function ExportsSection({ filters, canExportLists }: { filters: ReportFil
           Exports
         </Title>
         <Text size="sm" c="dimmed">
-          Files are saved where you choose. CSV opens anywhere; the Excel workbook keeps dates as dates, amounts as numbers in their currency, and codes and phone numbers as text.
+          Files are saved where you choose.
+          {canExportLists && ' CSV opens anywhere; the Excel workbook keeps dates as dates, amounts as numbers in their currency, and codes and phone numbers as text.'}
         </Text>
         {canExportLists && (
           <Stack gap="xs">
