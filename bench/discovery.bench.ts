@@ -22,7 +22,7 @@ export async function benchDiscovery(kind: 'postgres' | 'embedded', runs: number
     const sizes = await sql<{ name: string; size: string }>`select name, pg_size_pretty(pg_total_relation_size(name::regclass)) as size
       from unnest(array['workshop', 'workshop_word', 'search_lexicon', 'workshop_facet_month']) name`.execute(h.db);
     console.log(`  ${kind}: on disk ${sizes.rows.map((r) => `${r.name} ${r.size}`).join(', ')}`);
-    const ctx = { db: h.db, now: () => new Date() } as unknown as CoreContext;
+    const ctx = { db: h.db, dbHandle: h, now: () => new Date() } as unknown as CoreContext;
     const cats = (await sql<{ id: string }>`select id from category order by id`.execute(h.db)).rows.map((r) => r.id);
     const cities = (await sql<{ city: string }>`select distinct city from workshop order by city`.execute(h.db)).rows.map((r) => r.city);
     const page = (input: SearchWorkshopsInput) => discoveryQueries(ctx, searchWorkshopsInput.parse({ limit: 20, ...input })).runPage();

@@ -109,8 +109,9 @@ if (want('reports') && databases.includes('postgres')) {
 if (want('startup')) {
   const s = await benchStartup();
   results.startup = s;
-  printTable('Start-up: core ready (database open and migrated) on the embedded database', [
-    { database: 'fresh', seconds: s.freshSeconds, goal: `≤ 5: ${mark(s.freshSeconds <= 5)}` },
+  printTable('Start-up: core ready (database open and migrated) on the embedded database, median of 3', [
+    { database: 'fresh (from the packed empty database)', seconds: s.freshSeconds, goal: `≤ 5: ${mark(s.freshSeconds <= 5)}` },
+    { database: 'fresh, without it (initdb + migrations)', seconds: s.freshWithoutTemplateSeconds, goal: '—' },
     { database: 'existing', seconds: s.existingSeconds, goal: `≤ 1.5: ${mark(s.existingSeconds <= 1.5)}` },
   ]);
 }
@@ -120,9 +121,9 @@ if (want('bundle')) {
   const b = benchBundle();
   results.bundle = b;
   printTable('Renderer JavaScript (built, minified), gzipped as it is loaded', [
-    { window: 'initial (every window)', 'gzip kB': b.initialGzipKb, goal: '—' },
-    { window: 'kiosk (initial + its screens)', 'gzip kB': b.kioskGzipKb, goal: `≤ 250: ${mark(b.kioskGzipKb <= 250)}` },
-    { window: 'organiser app (initial + its screens)', 'gzip kB': b.organiserGzipKb, goal: `≤ 350: ${mark(b.organiserGzipKb <= 350)}` },
+    { window: 'initial (every window: sign-in)', 'gzip kB': b.initialGzipKb, goal: '—' },
+    { window: 'kiosk start screen', 'gzip kB': b.kioskGzipKb ?? 'no kiosk chunk', goal: b.kioskGzipKb === null ? 'MISSED (no kiosk chunk)' : `≤ 250: ${mark(b.kioskGzipKb <= 250)}` },
+    { window: 'organiser: shell + Home', 'gzip kB': b.organiserGzipKb, goal: `≤ 350: ${mark(b.organiserGzipKb <= 350)}` },
     { window: 'all chunks, raw', 'gzip kB': `${b.totalJsKb} kB raw`, goal: '—' },
   ]);
 }

@@ -21,7 +21,7 @@ test('first run: create the admin, see the admin navigation, sign out and back i
   await page.getByRole('button', { name: 'Create administrator' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome, Ada Admin' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const item of ['Home', 'Browse workshops', 'My registrations', 'Manage workshops', 'Approval queue', 'Categories & tags', 'Users', 'Audit log', 'Station settings', 'My account']) await expect(nav.getByRole('button', { name: item })).toBeVisible();
+  for (const item of ['Home', 'Browse workshops', 'My registrations', 'Manage workshops', 'Approval queue', 'Desk', 'Categories & tags', 'Users', 'Audit log', 'Station settings', 'My account']) await expect(nav.getByRole('button', { name: item })).toBeVisible();
   await shot(page, 'admin-home');
 
   // A reload keeps the session (the main process holds it for this window).

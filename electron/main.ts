@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, dialog, Menu } from 'electron';
 import type { Surface } from '../shared/roles';
 import { createCore, type Core } from './core/create-core';
+import { EMPTY_DATABASE_FILE } from './db/empty-database-file';
 import type { CoreConfig } from './core/config';
 import { settingsFileIn } from './core/paths';
 import { SavedServerUnreadableError, coreConfigFor } from './core/startup-config';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     const backupDir = backupDirIn(userData);
     config = {
       ...coreConfigFor(userData, process.env, secretBox),
+      emptyDatabaseFile: join(import.meta.dirname, '../..', EMPTY_DATABASE_FILE),
       appVersion: app.getVersion(),
       backupDir,
       fileDialogs: electronFileDialogs({ documents: app.getPath('documents'), backups: backupDir }),

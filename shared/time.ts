@@ -73,6 +73,11 @@ export function formatDateTime(iso: string, locale: string, timeZone?: string): 
   return formatter(locale, { ...DAY, ...TIME, timeZone }).format(new Date(iso));
 }
 
+/** "20:13": the time of day of an instant, in `timeZone` (default: the viewer's). */
+export function formatTime(iso: string, locale: string, timeZone?: string): string {
+  return formatter(locale, { ...TIME, timeZone }).format(new Date(iso));
+}
+
 /** "6 Mar 2027, 14:00" for a wall-clock time as typed for a workshop ("2027-03-06T14:00" or "2027-03-06 14:00:00"). */
 export function formatWallClock(local: string, locale: string): string {
   return formatter(locale, { ...DAY, ...TIME, timeZone: 'UTC' }).format(new Date(`${local.slice(0, 16).replace(' ', 'T')}:00Z`));

@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { ScriptedFileDialogs } from '../../electron/backup/test-kit';
 import { addReportActivity } from '../../test/report-activity';
 import { createCore } from '../../electron/core/create-core';
+import { EMPTY_DATABASE_FILE } from '../../electron/db/empty-database-file';
 import { answerRendererPath } from '../../electron/protocol/renderer-files';
 import type { Surface } from '../../shared/roles';
 
@@ -25,6 +26,8 @@ const core = await createCore({
   database: process.env.E2E_DATABASE_URL ? { kind: 'postgres', url: process.env.E2E_DATABASE_URL } : { kind: 'embedded', dataDir: join(dataDir, 'db') },
   settingsFile: join(dataDir, 'station-settings.json'),
   embeddedDataDir: join(dataDir, 'db'),
+  // The app's own first start: from the empty database `npm run build` made.
+  emptyDatabaseFile: resolve(import.meta.dirname, '../..', EMPTY_DATABASE_FILE),
   backupDir: join(dataDir, 'backups'),
   fileDialogs: dialogs,
   appVersion: 'e2e',

@@ -71,7 +71,10 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
   if (verdict !== 'checked_in') return resultOf(verdict, row, { counts: verdict === 'already' ? await seatCounts(db, row.workshop_id) : null });
 
   const actorName = caller.user?.name ?? null;
-  const made = await sql<{ id: string; at: Date }>`
+  // On its own (autocommit) the check-in is told to the other stations once committed; inside a
+  // caller's transaction (pay and check in, walk-in) only if that commits.
+  const alone = db === ctx.db;
+  const made = await sql<{ id: string; at: Date; checked_in: number; confirmed: number }>`
     with reg as (
       update registration set checkin_id = nextval(pg_get_serial_sequence('checkin_event', 'id')), version = version + 1, updated_at = ${now}
       where id = ${row.id} and checkin_id is null and status = 'confirmed' and payment_status <> 'unpaid'
@@ -88,8 +91,13 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
         jsonb_build_object('checkInId', ev.id::text, 'surface', ${caller.surface}::text, 'override', ${opts.override ?? null}::text, 'workshopId', reg.workshop_id)
       from reg, ev
     ),
-    claim as (${claimRequestSql(caller, sql`select id::text as id from ev`)})
-    select ev.id::text as id, ev.at, ${notifySql('registrations:changed', { workshopId: row.workshop_id })} as notified from ev`.execute(db);
+    claim as (${claimRequestSql(caller, sql`select id::text as id from ev`)}),
+    -- The seat count as of this statement (which does not see its own update: hence the one more).
+    counts as (
+      select (count(*) filter (where checkin_id is not null))::int + 1 as checked_in, (count(*) filter (where status = 'confirmed'))::int as confirmed
+      from registration where workshop_id = ${row.workshop_id} and (status = 'confirmed' or checkin_id is not null)
+    )
+    select ev.id::text as id, ev.at, counts.checked_in, counts.confirmed${alone ? sql`` : sql`, ${notifySql('registrations:changed', { workshopId: row.workshop_id })} as notified`} from ev, counts`.execute(db);
 
   const ev = made.rows[0];
   if (!ev) {
@@ -99,8 +107,9 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
     if (attempt >= 3) throw new AppError('CONFLICT', 'This registration is changing at this moment. Try again.');
     return checkIn(ctx, caller, db, target, opts, attempt + 1);
   }
+  if (alone) ctx.announce('registrations:changed', { workshopId: row.workshop_id });
   const record: CheckInRecord = { id: ev.id, at: new Date(ev.at).toISOString(), station: caller.station, byName: actorName, surface: caller.surface };
-  return resultOf('checked_in', row, { checkIn: record, counts: await seatCounts(db, row.workshop_id), undoUntil: undoUntil(new Date(ev.at)), payment: opts.payment ?? null });
+  return resultOf('checked_in', row, { checkIn: record, counts: { checkedIn: ev.checked_in, confirmed: ev.confirmed }, undoUntil: undoUntil(new Date(ev.at)), payment: opts.payment ?? null });
 }
 
 /** A repeated check-in request: the check-in it made, as it stands now. */

@@ -17,6 +17,8 @@ export interface CoreConfig {
   settingsFile: string;
   /** Encrypts the server URL in the settings file (Electron's safeStorage in the app); none by default. */
   secretBox?: SecretBox;
+  /** The migrated empty embedded database a new station starts from (built by `npm run build`). */
+  emptyDatabaseFile?: string;
   /** Folder of the embedded database, shown in settings (the default data location). */
   embeddedDataDir?: string;
   /** Injected so tests can move time (session expiry, throttling). */

@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/session-store';
 import type { DbHandle } from '../db/create-db';
 import type { Database } from '../db/schema';
 import type { StationSettingsStore } from '../settings/station-settings';
+import type { AppEventName, EventPayload } from '../../shared/ipc/events';
 import type { SessionPolicy } from './config';
 
 /** What services and handlers share for the life of one core (one app run). */
@@ -22,6 +23,8 @@ export interface CoreContext {
   /** Where the embedded database lives (shown in settings). */
   embeddedLocation: string;
   now(): Date;
+  /** Tells every station of a change already committed (the event hub's publish). */
+  announce<E extends AppEventName>(name: E, payload: EventPayload<E>): void;
   /** Backups of the embedded database, and the gate a restore closes while it swaps `db`, `dbHandle` and `auth`. */
   backups: BackupRuntime;
 }

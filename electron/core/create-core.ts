@@ -14,6 +14,7 @@ import { NO_FILE_DIALOGS } from '../backup/file-dialogs';
 import { gatedDispatch } from '../backup/gate';
 import { recoverInterruptedRestore } from '../backup/restore';
 import { createBackupRuntime } from '../backup/runtime';
+import { isUninitialised, readEmptyDatabase } from '../db/empty-database';
 import { createDb, DEFAULT_POOL_SIZE, type DbHandle } from '../db/create-db';
 import { migrateToLatest } from '../db/migrate';
 import { settingsHandlers } from '../settings/settings.handlers';
@@ -73,7 +74,10 @@ export async function createCore(config: CoreConfig): Promise<Core> {
   const beforeMigrate = backupDir
     ? (h: DbHandle) => backupBeforeMigration(h, { folder: backupDir, appVersion, station: settings.read().stationName, now: now(), retention: retentionOf({ settings }) })
     : undefined;
-  const dbHandle: DbHandle = await openMigrated(config.database, (err) => logError(err, 'database connection'), beforeMigrate);
+  const database = dataDir && isUninitialised(dataDir) && config.database.kind === 'embedded' && !config.database.loadDataDir
+    ? { ...config.database, loadDataDir: readEmptyDatabase(config.emptyDatabaseFile) }
+    : config.database;
+  const dbHandle: DbHandle = await openMigrated(database, (err) => logError(err, 'database connection'), beforeMigrate);
   const sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...config.session };
   const bcryptCost = config.bcryptCost ?? DEFAULT_BCRYPT_COST;
   const authFor = (db: DbHandle['db']) =>
@@ -90,6 +94,8 @@ export async function createCore(config: CoreConfig): Promise<Core> {
     activeDatabaseUrl: config.database.kind === 'postgres' ? config.database.url : null,
     embeddedLocation: config.embeddedDataDir ?? (config.database.kind === 'embedded' ? (config.database.dataDir ?? 'in memory') : 'not in use'),
     now,
+    // The hub is made once the database is ready, below; nothing announces before that.
+    announce: (name, payload) => events.publish(name, payload),
     backups: createBackupRuntime({
       folder: backupDir ?? null,
       dialogs: config.fileDialogs ?? NO_FILE_DIALOGS,

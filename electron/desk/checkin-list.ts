@@ -14,8 +14,6 @@ export async function checkInList(ctx: CoreContext, input: z.output<typeof check
   const rows = await loadPeople(ctx.db, sql`r.workshop_id = ${input.workshopId} and (r.status = 'confirmed' or r.checkin_id is not null) ${filter} order by e.at desc nulls last, r.person_name, r.id`);
   let workshop = rows[0] ? toDeskWorkshop(rows[0]) : null;
   if (!workshop) {
-    const w = await loadPeople(ctx.db, sql`false`);
-    void w;
     const head = await ctx.db.selectFrom('workshop').select(['id', 'title', 'starts_at', 'ends_at', 'time_zone', 'venue', 'city', 'status', 'capacity', 'registration_mode', 'waitlist_enabled', 'price_minor', 'currency']).where('id', '=', input.workshopId).executeTakeFirst();
     if (!head) throw new AppError('NOT_FOUND', 'This workshop no longer exists.');
     workshop = {

@@ -12,6 +12,9 @@ const looksLikeCode = (s: string) => s.length === 8 && [...s].every((c) => TICKE
 
 /** Near spellings must share most of a word's letter triples: "lovelce" finds "Lovelace", "ann" does not find everyone. */
 const NEAR_SIMILARITY = 0.45;
+/** Matches per kind ranked for the list; a search that matches more asks for a letter more. */
+const CANDIDATES = 200;
+const NEAR_CANDIDATES = 400;
 
 type Row = PersonRow & { today: boolean; matched_by: DeskMatch['matchedBy'] };
 
@@ -56,12 +59,36 @@ export async function deskSearch(ctx: CoreContext, input: z.output<typeof deskSe
   const rank = sql`case when r.ticket_code = ${looksLikeCode(code) ? code : ''} then 0 when ${exactName} then 1
     when lower(r.person_name) like ${`${likeEscape(q)}%`} then 2 when ${allWordStarts} then 3 else 4 end`;
   const today = sql<boolean>`(${TODAY_WORKSHOPS(now)})`;
-  const exact = await sql<Row>`select ${PERSON_COLUMNS}, ${today} as today, case ${matchedBy} end as matched_by
+  const anyArm = sql.join(
+    arms.map((a) => sql`(${a.cond})`),
+    sql` or `,
+  );
+  // A workshop's or today's registrations are few: read them all and test each (materialized, so
+  // the planner does not AND a trigram index scan per workshop instead). Across every workshop a
+  // few letters match thousands: ranked among a bounded set of candidates — every match in today's
+  // sessions, and per kind of match the first ones an index gives (names that start with what was
+  // typed in name order) — so codes, exact names and today's people always make the list.
+  // The columns the match conditions read, so they test the scoped rows themselves (as `r`).
+  const scopedColumns = sql`r.id, r.ticket_code, r.person_name, r.person_email, r.person_phone_digits`;
+  const inScope = input.workshopId
+    ? sql`select ${scopedColumns} from registration r where r.workshop_id = ${input.workshopId}`
+    : // Workshop by workshop (lateral; `offset 0` keeps the planner from flattening it), so each reads its own rows by index rather than all of them.
+      sql`select ${scopedColumns} from workshop w cross join lateral (select ${scopedColumns} from registration r where r.workshop_id = w.id offset 0) r where ${TODAY_WORKSHOPS(now)}`;
+  const candidates =
+    input.workshopId || input.scope === 'today'
+      ? sql`select s.id from scoped s`
+      : sql.join(
+          [
+            ...arms.map((a) => sql`(select r.id from registration r where ${a.cond} limit ${CANDIDATES})`),
+            ...(words.length && /\p{L}/u.test(q) ? [sql`(select r.id from registration r where lower(r.person_name) like ${`${likeEscape(q)}%`} limit ${CANDIDATES})`] : []),
+            sql`(select r.id from scoped r where ${anyArm})`,
+          ],
+          sql` union `,
+        );
+  const exact = await sql<Row>`with scoped as materialized (${inScope}), candidate as (${candidates})
+    select ${PERSON_COLUMNS}, ${today} as today, case ${matchedBy} end as matched_by
     from ${PERSON_FROM}
-    where ${scope} and (${sql.join(
-      arms.map((a) => sql`(${a.cond})`),
-      sql` or `,
-    )})
+    where r.id in (select id from candidate) and ${scope} and (${anyArm})
     order by ${rank}, (r.status in ('confirmed', 'pending', 'waitlisted')) desc, ${today} desc, w.starts_at, r.person_name, r.id
     limit ${input.limit}`.execute(ctx.db);
 
@@ -71,7 +98,7 @@ export async function deskSearch(ctx: CoreContext, input: z.output<typeof deskSe
     near = (
       await sql<Row>`select ${PERSON_COLUMNS}, ${today} as today, 'near' as matched_by
         from ${PERSON_FROM}
-        where ${scope} and ${q} <% lower(r.person_name) and word_similarity(${q}, lower(r.person_name)) >= ${NEAR_SIMILARITY}
+        where r.id in (select r.id from registration r where ${scope} and ${q} <% lower(r.person_name) and word_similarity(${q}, lower(r.person_name)) >= ${NEAR_SIMILARITY} limit ${NEAR_CANDIDATES})
         order by word_similarity(${q}, lower(r.person_name)) desc, ${today} desc, w.starts_at, r.person_name, r.id
         limit ${input.limit}`.execute(ctx.db)
     ).rows;

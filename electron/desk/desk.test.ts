@@ -234,6 +234,21 @@ describe.each(testDatabaseKinds())('the front desk on %s', (kind) => {
       expect(near).toMatchObject({ nearOnly: true, items: [{ person: { name: 'Ada Lovelace' }, matchedBy: 'near' }] });
       expect(await names('zz')).toEqual([]);
     });
+
+    it('across every workshop, a name thousands share still lists today\'s person and the exact name first', async () => {
+      const today = await session(t, cat, { title: 'Today' });
+      const later = await publishedWorkshop(t, cat, { title: 'Later', inDays: 20, capacity: 1000 });
+      // More people than the search ranks per kind of match, all with the searched word in their name.
+      await sql`insert into registration (id, workshop_id, person_name, status, requested_at, confirmed_at, amount_due_minor, currency, payment_status, station)
+        select 'many-' || i, ${later.id}, 'Ann Schmidt-' || i, 'confirmed', now(), now(), 0, 'EUR', 'not_required', 'test'
+        from generate_series(1, 600) i`.execute(t.core.ctx.db);
+      await walkIn(today.id, 'Zora Schmidt');
+      await walkIn(later.id, 'Schmidt');
+      const found = (await t.must('desk', 'desk:search', { q: 'schmidt', scope: 'all', limit: 5 })).items.map((m) => `${m.person.name} @ ${m.workshop.title}`);
+      expect(found[0]).toBe('Schmidt @ Later');
+      expect(found[1]).toBe('Zora Schmidt @ Today');
+      expect(found).toHaveLength(5);
+    });
   });
 
   it("today's sessions with their counts, and the check-in list with who is in and the no-shows", async () => {

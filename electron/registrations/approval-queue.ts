@@ -111,10 +111,12 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
         select id, capacity, seats_taken, waitlist_enabled, status, title from workshop
         where id in (select distinct workshop_id from registration where id = any(${ids}::text[]))
         order by id for no key update`.execute(trx);
-      const pending = await sql<{ id: string; workshop_id: string; person_name: string }>`
-        select id, workshop_id, person_name from registration where id = any(${ids}::text[]) and status = 'pending'
+      // Locked in id order (as every bulk action locks them, so two never deadlock), approved in request order.
+      const pending = await sql<{ id: string; workshop_id: string; person_name: string; requested_us: number }>`
+        select id, workshop_id, person_name, (extract(epoch from requested_at) * 1000000)::float8 as requested_us from registration
+        where id = any(${ids}::text[]) and status = 'pending'
         order by id for update`.execute(trx);
-      const order = await sql<{ id: string }>`select id from registration where id = any(${ids}::text[]) and status = 'pending' order by requested_at, id`.execute(trx);
+      const order = [...pending.rows].sort((a, b) => a.requested_us - b.requested_us || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
       const byId = new Map(pending.rows.map((p) => [p.id, p]));
       const free = new Map(workshops.rows.map((w) => [w.id, w.status === 'published' ? w.capacity - w.seats_taken : 0]));
@@ -122,8 +124,7 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
       const upd = { ids: [] as string[], statuses: [] as string[], codes: [] as (string | null)[] };
       const items: BulkResult['items'] = [];
       const counts = emptyCounts();
-      order.rows.forEach((o) => {
-        const p = byId.get(o.id)!;
+      order.forEach((p) => {
         const w = ws.get(p.workshop_id)!;
         const left = free.get(p.workshop_id)!;
         let outcome: BulkOutcome;

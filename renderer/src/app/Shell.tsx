@@ -12,6 +12,7 @@ import { PageLoading } from './PageLoading';
 const AccountPage = lazy(() => import('../features/auth/AccountPage').then((m) => ({ default: m.AccountPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DeskPage = lazy(() => import('../features/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
@@ -33,6 +34,7 @@ const PAGES: Record<PageId, () => ReactNode> = {
   taxonomy: () => <TaxonomyPage />,
   bookings: () => <MyRegistrationsPage />,
   queue: () => <ApprovalQueuePage />,
+  desk: () => <DeskPage />,
   workshopRegistrations: () => <WorkshopRegistrationsPage />,
   users: () => <UsersPage />,
   reports: () => <ReportsPage />,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatPrice } from '../../../shared/money';
-import { formatDate, formatDateTime, formatWallClock, formatWorkshopTime, safeLocale } from '../../../shared/time';
+import { formatDate, formatDateTime, formatTime, formatWallClock, formatWorkshopTime, safeLocale } from '../../../shared/time';
 import { useSession } from '../features/auth/session.store';
 
 /** The computer's own language, as the system reports it to the window. */
@@ -20,6 +20,7 @@ export function useFormat() {
       locale,
       date: (value: string, timeZone?: string) => formatDate(value, locale, timeZone),
       dateTime: (iso: string, timeZone?: string) => formatDateTime(iso, locale, timeZone),
+      time: (iso: string, timeZone?: string) => formatTime(iso, locale, timeZone),
       wallClock: (local: string) => formatWallClock(local, locale),
       workshopTime: (startIso: string, endIso: string | null, timeZone: string) => formatWorkshopTime(startIso, endIso, timeZone, locale),
       price: (minor: number, currency: string) => formatPrice(minor, currency, locale),

@@ -11,6 +11,7 @@ export type PageId =
   | 'workshopEditor'
   | 'workshopRegistrations'
   | 'queue'
+  | 'desk'
   | 'taxonomy'
   | 'users'
   | 'reports'
@@ -31,6 +32,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: 'bookings', label: 'My registrations', channel: 'registrations:mine' },
   { id: 'workshops', label: 'Manage workshops', channel: 'workshops:listForOrganisers' },
   { id: 'queue', label: 'Approval queue', channel: 'registrations:queue' },
+  { id: 'desk', label: 'Desk', channel: 'desk:today' },
   { id: 'taxonomy', label: 'Categories & tags', channel: 'categories:create' },
   { id: 'users', label: 'Users', channel: 'users:list' },
   { id: 'reports', label: 'Reports', channel: 'reports:attendance' },

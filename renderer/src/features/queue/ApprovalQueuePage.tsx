@@ -91,6 +91,9 @@ export function ApprovalQueuePage() {
   const finish = async (r: BulkResult | null) => {
     setBusy(false);
     if (!r) return;
+    // The Approve button that has the focus is disabled next (nothing left selected): the focus waits
+    // on the heading until the report's dialog takes it, instead of dropping to the page.
+    focusPageTitle();
     setResult(r);
     setSelected([]);
     setAllMatching(false);
