@@ -1,7 +1,7 @@
 /**
  * npm run bench — prints tables and writes bench/results/latest.json. Every goal is read against a
  * limit measured in the same run: the fastest correct way to do the same work, sent raw.
- * BENCH_RUNS (default 200), BENCH_ONLY (comma list: discovery,booking,bulk,desk,startup,bundle) and
+ * BENCH_RUNS (default 200), BENCH_ONLY (comma list: discovery,booking,bulk,desk,reports,startup,bundle) and
  * BENCH_DATABASES (comma list: postgres,embedded) narrow a run.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { benchBundle } from './bundle.bench';
 import { benchDesk } from './desk.bench';
 import { benchDiscovery } from './discovery.bench';
 import { benchBooking, benchBulkApproval } from './registrations.bench';
+import { benchReports } from './reports.bench';
 import { benchStartup } from './startup.bench';
 import { printTable, type Timing } from './stats';
 
@@ -90,6 +91,19 @@ if (want('desk')) {
       ]);
     }
   }
+}
+
+if (want('reports') && databases.includes('postgres')) {
+  const r = await benchReports(runs);
+  results.reports = r;
+  console.log(`\nReports over ${r.workshops.toLocaleString()} workshops and ${r.registrations.toLocaleString()} registrations`);
+  printTable(
+    'Report queries on PostgreSQL (goal: p95 ≤ 200 ms each), beside the bare query over the same rows',
+    r.queries.map((t) => ({ query: t.name, runs: t.runs, 'p50 ms': t.p50, 'p95 ms': t.p95, 'max ms': t.max, goal: t.name.startsWith('baseline') ? '—' : `≤ 200: ${mark(t.p95 <= 200)}` })),
+  );
+  printTable('XLSX export of the payments ledger, streamed', [
+    { rows: r.xlsx.rows, seconds: r.xlsx.seconds, 'peak RSS growth MB': r.xlsx.peakRssMb, 'peak heap growth MB': r.xlsx.peakHeapMb, 'file MB': r.xlsx.fileMb },
+  ]);
 }
 
 if (want('startup')) {

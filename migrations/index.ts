@@ -12,6 +12,7 @@ import * as m0010 from './20261201_0010_signin_sessions';
 import * as m0011 from './20261201_0011_checkins';
 import * as m0012 from './20261201_0012_audit_surface';
 import * as m0013 from './20261201_0013_session_notify';
+import * as m0014 from './20261201_0014_report_indexes';
 import * as m0015 from './20261201_0015_desk_phone_search';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_0011_checkins': m0011,
   '20261201_0012_audit_surface': m0012,
   '20261201_0013_session_notify': m0013,
+  '20261201_0014_report_indexes': m0014,
   '20261201_0015_desk_phone_search': m0015,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { boundedInt, text } from './text';
+import { boundedInt, calendarDate, text } from './text';
+import { isValidTimeZone } from './time';
 
 export interface AuditEntry {
   id: string;
@@ -24,7 +25,29 @@ export const listAuditInput = z.object({
   limit: boundedInt(1, 500, 'The page size').default(100),
   /** Id of the last row of the previous page (newest first). */
   beforeId: text().regex(/^\d{1,18}$/, 'Not a valid position in the log.').optional(),
+  /** Part of the email of who acted. */
+  actor: text().trim().min(1).max(200).optional(),
+  station: text().trim().min(1).max(100).optional(),
+  /** An action key, e.g. 'payment.refund'. */
+  action: text().trim().min(1).max(80).optional(),
+  /** Calendar days, in `timeZone` (the viewer's; UTC when absent). */
+  from: calendarDate().optional(),
+  to: calendarDate().optional(),
+  timeZone: text().max(64).refine(isValidTimeZone, { message: 'Not a known time zone.' }).optional(),
 });
+
+/** What an entry can be about, as the filter offers it. */
+export const AUDIT_ENTITY_TYPES: Record<string, string> = {
+  registration: 'Registration',
+  workshop: 'Workshop',
+  user: 'Account',
+  account: 'Sign-in',
+  category: 'Category',
+  tag: 'Tag',
+  station: 'Station settings',
+  backup: 'Backup',
+  export: 'Export',
+};
 
 /** Each recorded action in words, as the audit log shows it. */
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -75,6 +98,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'payment.payment': 'Recorded a payment',
   'payment.refund': 'Recorded a refund',
   'payment.waiver': 'Waived the amount due',
+  'report.export': 'Exported a report to a file',
 };
 
 /** "Approved a request: waiting list" — the words for an entry, with where a bulk approval put it. */

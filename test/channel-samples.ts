@@ -113,6 +113,13 @@ export function sampleInputs(ids: SampleIds, today: string): { [C in Channel]: I
     'kiosk:exit': { pin: '2468' },
     'kiosk:getSettings': {},
     'kiosk:updateSettings': { pin: '2468', resultResetSeconds: 5, idleResetSeconds: 60 },
+    'reports:fill': { from: '2026-12-01', to: '2026-12-31', categoryId: ids.categoryId, city: 'Berlin' },
+    'reports:money': { from: '2026-12-01', to: '2026-12-31', workshopId: ids.workshopId },
+    'reports:attendance': { from: '2026-12-01', to: '2026-12-31' },
+    'reports:registrations': { from: '2026-12-01', to: '2026-12-31', per: 'week' },
+    'reports:arrivals': { from: '2026-12-01', to: '2026-12-01' },
+    'reports:export': { from: '2026-12-01', to: '2026-12-31', kind: 'payments', format: 'xlsx', timeZone: 'Europe/Berlin' },
+    'reports:signInSheet': { workshopId: ids.workshopId },
     'audit:list': { entityType: 'registration', entityId: ids.registrationId, limit: 10, beforeId: '1000' },
   };
 }

@@ -4,11 +4,12 @@
  * glue uses. Only the thin Electron shell is left out.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { ScriptedFileDialogs } from '../../electron/backup/test-kit';
+import { addReportActivity } from '../../test/report-activity';
 import { createCore } from '../../electron/core/create-core';
 import { createKioskRuntime } from '../../electron/kiosk/kiosk-runtime';
 import { EMPTY_DATABASE_FILE } from '../../electron/db/empty-database-file';
@@ -107,13 +108,25 @@ const server = createServer(async (req, res) => {
       await resetDatabase();
       dialogs.saveTo = null;
       dialogs.openFrom = null;
+      dialogs.exportFolder = null;
       return json(res, 200, { ok: true });
     }
     if (req.method === 'POST' && url.pathname === '/__test/dialogs') {
-      const { saveTo, openFrom } = (await body(req)) as { saveTo?: string | null; openFrom?: string | null };
+      const { saveTo, openFrom, exportFolder } = (await body(req)) as { saveTo?: string | null; openFrom?: string | null; exportFolder?: string | null };
       if (saveTo !== undefined) dialogs.saveTo = saveTo;
       if (openFrom !== undefined) dialogs.openFrom = openFrom;
+      if (exportFolder !== undefined) dialogs.exportFolder = exportFolder;
       return json(res, 200, { ok: true, backupFolder: join(dataDir, 'backups') });
+    }
+    // Reports need history: registrations, payments and check-ins on top of the demo data.
+    if (req.method === 'POST' && url.pathname === '/__test/report-activity') {
+      return json(res, 200, await addReportActivity(core.ctx.db, core.ctx.now()));
+    }
+    // An export the app saved, downloaded the way a browser would (the save dialog's folder is the spec's).
+    if (req.method === 'GET' && url.pathname.startsWith('/__test/exports/') && dialogs.exportFolder) {
+      const file = join(dialogs.exportFolder, basename(decodeURIComponent(url.pathname.slice('/__test/exports/'.length))));
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${basename(file)}"` });
+      return res.end(readFileSync(file));
     }
     if (url.pathname === '/__bridge/health') return json(res, 200, { ok: true });
     // The app's own file rules and headers (CSP included), as the app:// protocol answers them.

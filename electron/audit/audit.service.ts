@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { zonedLocalToUtc } from '../../shared/time';
 import type { AuditEntry } from '../../shared/audit';
 import type { z } from 'zod';
 import type { listAuditInput } from '../../shared/audit';
@@ -68,11 +69,20 @@ function recordedName(r: { entity_type: string; entity_id: string | null; before
   return null;
 }
 
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 export async function listAudit(db: Kysely<Database>, input: z.output<typeof listAuditInput>): Promise<AuditEntry[]> {
   let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(input.limit);
   if (input.entityType) q = q.where('entity_type', '=', input.entityType);
   if (input.entityId) q = q.where('entity_id', '=', input.entityId);
   if (input.beforeId) q = q.where('id', '<', input.beforeId);
+  if (input.actor) q = q.where(sql<string>`lower(coalesce(actor_email, ''))`, 'like', `%${escapeLike(input.actor.toLowerCase())}%`);
+  if (input.station) q = q.where('station', '=', input.station);
+  if (input.action) q = q.where('action', '=', input.action);
+  const zone = input.timeZone ?? 'UTC';
+  if (input.from) q = q.where('at', '>=', new Date(zonedLocalToUtc(`${input.from}T00:00`, zone)));
+  if (input.to) q = q.where('at', '<', new Date(zonedLocalToUtc(`${nextDay(input.to)}T00:00`, zone)));
   const rows = await q.execute();
   const names = await entityNames(db, rows);
   return rows.map((r) => ({

@@ -10,6 +10,8 @@ export interface FileDialogs {
   /** `clientId` names the window asking, so the dialog can sit on top of it. */
   chooseBackupTarget(suggestedName: string, clientId: string): Promise<string | null>;
   chooseBackupToRestore(clientId: string): Promise<string | null>;
+  /** Where an export (CSV, XLSX, PDF) goes; the suggested name carries its extension. */
+  chooseExportTarget(suggestedName: string, clientId: string): Promise<string | null>;
 }
 
 const noDialog = async (): Promise<never> => {
@@ -17,4 +19,4 @@ const noDialog = async (): Promise<never> => {
 };
 
 /** A core without a window (command-line tools, most tests). */
-export const NO_FILE_DIALOGS: FileDialogs = { chooseBackupTarget: noDialog, chooseBackupToRestore: noDialog };
+export const NO_FILE_DIALOGS: FileDialogs = { chooseBackupTarget: noDialog, chooseBackupToRestore: noDialog, chooseExportTarget: noDialog };

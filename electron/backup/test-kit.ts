@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Scheduler } from './daily';
 import type { FileDialogs } from './file-dialogs';
 
@@ -19,6 +20,14 @@ export class ScriptedFileDialogs implements FileDialogs {
   async chooseBackupToRestore(): Promise<string | null> {
     this.opened++;
     return this.openFrom;
+  }
+
+  /** Exports go into `exportFolder` under the suggested name (a download, in the bridge); null: closed. */
+  exportFolder: string | null = null;
+
+  async chooseExportTarget(suggestedName: string): Promise<string | null> {
+    this.suggested.push(suggestedName);
+    return this.exportFolder === null ? null : join(this.exportFolder, suggestedName);
   }
 }
 

@@ -22,6 +22,7 @@ import { StationSettingsStore } from '../settings/station-settings';
 import { appHandlers, setupHandlers } from '../setup/setup.handlers';
 import { paymentsHandlers, registrationsHandlers, registrationsReplayers } from '../registrations/registrations.handlers';
 import { usersHandlers } from '../users/users.handlers';
+import { reportsHandlers } from '../reports/reports.handlers';
 import { deskHandlers, deskReplayers } from '../desk/desk.handlers';
 import { kioskHandlers, kioskReplayers } from '../kiosk/kiosk.handlers';
 import { createKioskRuntime } from '../kiosk/kiosk-runtime';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   ...deskHandlers,
   ...backupHandlers,
   ...kioskHandlers,
+  ...reportsHandlers,
 };
 
 export const replayers: Replayers = { ...registrationsReplayers, ...deskReplayers, ...kioskReplayers };

@@ -1,13 +1,11 @@
-import Papa from 'papaparse';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { formatPrice } from '../../shared/money';
 import { paymentInWords, statusInWords, type Registration, type workshopRegistrationsInput } from '../../shared/registrations';
 import { formatTicketCode } from '../../shared/tickets';
-import { zonedMinute } from '../../shared/time';
 import type { CoreContext } from '../core/context';
 import { registrationQuery, toRegistration } from './registration-rows';
+import { CSV_BOM, csvText, date, money, text, type CellValue, type Table } from '../reports/table-file';
 
 /** Everyone registered for one workshop, for organisers: filter by state and payment, search name/email. */
 export async function workshopRegistrations(ctx: CoreContext, input: z.output<typeof workshopRegistrationsInput>): Promise<Registration[]> {
@@ -28,31 +26,46 @@ export async function workshopRegistrations(ctx: CoreContext, input: z.output<ty
   return rows.map(toRegistration);
 }
 
-// A cell starting with one of these is a formula to a spreadsheet program: quote it as text.
-const FORMULA_START = /^[=+\-@\t\r]/;
-const safe = (v: string) => (FORMULA_START.test(v) ? `'${v}` : v);
-
 /**
- * UTF-8 with a byte-order mark and RFC 4180 quoting: opens cleanly in Excel, LibreOffice and Numbers.
- * Times are the workshop's wall clock to the minute ("2026-12-01 19:13", its zone in the header),
- * which spreadsheets read as dates; the price is what the person pays once confirmed.
+ * One workshop's registrations as a table (see reports/table-file.ts for CSV and XLSX). Times are the
+ * workshop's wall clock, its zone in the header; the price is what the person pays once confirmed.
  */
-export function registrationsCsv(rows: Registration[], timeZone: string): string {
-  const requestedAt = `Requested at (${timeZone})`;
-  const confirmedAt = `Confirmed at (${timeZone})`;
-  const fields = ['Name', 'Email', 'Phone', 'Status', requestedAt, confirmedAt, 'Ticket', 'Price', 'Payment'];
+export function registrationsTable(rows: Registration[], timeZone: string): Table & { rows: CellValue[][] } {
+  const columns = [
+    { header: 'Name', width: 28 },
+    { header: 'Email', width: 30 },
+    { header: 'Phone', width: 18 },
+    { header: 'Status', width: 22 },
+    { header: `Requested at (${timeZone})`, width: 20 },
+    { header: `Confirmed at (${timeZone})`, width: 20 },
+    { header: 'Ticket', width: 16 },
+    { header: 'Price', width: 12 },
+    { header: 'Payment', width: 18 },
+  ];
   const data = rows.map((r) => [
-    safe(r.personName),
-    safe(r.personEmail ?? ''),
-    safe(r.personPhone ?? ''),
-    statusInWords(r),
-    zonedMinute(r.requestedAt, timeZone),
-    r.confirmedAt ? zonedMinute(r.confirmedAt, timeZone) : '',
-    r.ticketCode ? formatTicketCode(r.ticketCode) : '',
-    r.amountDueMinor ? formatPrice(r.amountDueMinor, r.currency, 'en-GB') : '',
-    paymentInWords(r),
+    text(r.personName),
+    text(r.personEmail),
+    text(r.personPhone),
+    text(statusInWords(r)),
+    date(r.requestedAt, timeZone),
+    date(r.confirmedAt, timeZone),
+    text(r.ticketCode ? formatTicketCode(r.ticketCode) : null),
+    money(r.amountDueMinor, r.currency),
+    text(paymentInWords(r)),
   ]);
-  return `\uFEFF${Papa.unparse({ fields, data }, { quotes: true, newline: '\r\n' })}`;
+  return {
+    columns,
+    rows: data,
+    batches: async function* () {
+      yield data;
+    },
+  };
+}
+
+/** UTF-8 with a byte-order mark and RFC 4180 quoting: opens cleanly in Excel, LibreOffice and Numbers. */
+export function registrationsCsv(rows: Registration[], timeZone: string): string {
+  const table = registrationsTable(rows, timeZone);
+  return `${CSV_BOM}${csvText(table.columns, table.rows)}`;
 }
 
 /** The CSV file for one workshop's registrations (same filters as the list), with a readable name. */

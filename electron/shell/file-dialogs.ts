@@ -9,6 +9,8 @@ const FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const EXPORT_FILE_NAMES: Record<string, string> = { csv: 'CSV (comma-separated values)', xlsx: 'Excel workbook', pdf: 'PDF document' };
+
 /** The window that asked (client ids are `wc:<webContents id>`, see ipc.ts), so the dialog is modal to it. */
 function ownerOf(clientId: string): BrowserWindow | null {
   const id = /^wc:(\d+)$/.exec(clientId)?.[1];
@@ -24,6 +26,18 @@ export function electronFileDialogs(folders: { documents: string; backups: strin
   return {
     chooseBackupTarget: async (suggestedName, clientId) => {
       const options: SaveDialogOptions = { title: 'Back up Workshop Booking', defaultPath: join(folders.documents, suggestedName), filters: FILTERS, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+      const owner = ownerOf(clientId);
+      const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    chooseExportTarget: async (suggestedName, clientId) => {
+      const extension = suggestedName.split('.').pop() ?? '';
+      const options: SaveDialogOptions = {
+        title: 'Save export',
+        defaultPath: join(folders.documents, suggestedName),
+        filters: [{ name: EXPORT_FILE_NAMES[extension] ?? 'File', extensions: [extension] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
       const owner = ownerOf(clientId);
       const r = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;

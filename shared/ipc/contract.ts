@@ -47,6 +47,8 @@ import { idText } from '../text';
 import { ADMIN, channel, EVERYWHERE, KIOSK, noInput, ORGANISERS, output, SIGNED_IN, WORKSTATION, type ChannelDef } from './define';
 import type { KioskCheckInAnswer, KioskRegistration, KioskSettings, KioskStatus } from '../kiosk';
 import { kioskCheckInInput, kioskExitInput, kioskRegisterInput, kioskSettingsInput } from '../kiosk';
+import type { ArrivalsReport, AttendanceReport, ExportResult, FillRow, MoneyReport, RegistrationsOverTimeRow } from '../reports';
+import { arrivalsInput, exportInput, registrationsOverTimeInput, reportFiltersInput, signInSheetInput } from '../reports';
 
 /**
  * Every IPC channel, named 'domain:verb'. The dispatcher refuses anything not listed here,
@@ -148,6 +150,15 @@ export const contract = {
   // The kiosk's PIN and timers, set by an administrator at a workstation (the PIN is never sent back).
   'kiosk:getSettings': channel({ effect: 'read', input: noInput, output: output<KioskSettings>(), audience: ADMIN, surfaces: WORKSTATION }),
   'kiosk:updateSettings': channel({ effect: 'repeatable', input: kioskSettingsInput, output: output<KioskSettings>(), audience: ADMIN, surfaces: WORKSTATION }),
+  // Reports: admins see everything; staff the attendance parts (who came, and when).
+  'reports:fill': channel({ effect: 'read', input: reportFiltersInput, output: output<FillRow[]>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:money': channel({ effect: 'read', input: reportFiltersInput, output: output<MoneyReport>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:attendance': channel({ effect: 'read', input: reportFiltersInput, output: output<AttendanceReport>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  'reports:registrations': channel({ effect: 'read', input: registrationsOverTimeInput, output: output<RegistrationsOverTimeRow[]>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:arrivals': channel({ effect: 'read', input: arrivalsInput, output: output<ArrivalsReport>(), audience: ORGANISERS, surfaces: WORKSTATION }),
+  // Files go where the person chooses in the main process's save dialog; saving again writes it again.
+  'reports:export': channel({ effect: 'repeatable', input: exportInput, output: output<ExportResult>(), audience: ADMIN, surfaces: WORKSTATION }),
+  'reports:signInSheet': channel({ effect: 'repeatable', input: signInSheetInput, output: output<ExportResult>(), audience: ORGANISERS, surfaces: WORKSTATION }),
 
   'audit:list': channel({ effect: 'read', input: listAuditInput, output: output<AuditEntry[]>(), audience: ADMIN, surfaces: WORKSTATION }),
 } as const satisfies Record<string, ChannelDef>;

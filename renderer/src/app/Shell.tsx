@@ -10,6 +10,7 @@ import { PageLoading } from './PageLoading';
 // Each page is its own chunk: the first screen loads only what it shows, and attendee screens never
 // load organiser pages.
 const AccountPage = lazy(() => import('../features/auth/AccountPage').then((m) => ({ default: m.AccountPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const DeskPage = lazy(() => import('../features/desk/DeskPage').then((m) => ({ default: m.DeskPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
@@ -36,6 +37,7 @@ const PAGES: Record<PageId, () => ReactNode> = {
   desk: () => <DeskPage />,
   workshopRegistrations: () => <WorkshopRegistrationsPage />,
   users: () => <UsersPage />,
+  reports: () => <ReportsPage />,
   audit: () => <AuditPage />,
   settings: () => <SettingsPage />,
   account: () => <AccountPage />,

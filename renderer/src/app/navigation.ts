@@ -14,6 +14,7 @@ export type PageId =
   | 'desk'
   | 'taxonomy'
   | 'users'
+  | 'reports'
   | 'audit'
   | 'settings'
   | 'account';
@@ -34,6 +35,7 @@ export const NAV_ITEMS: NavItem[] = [
   { id: 'desk', label: 'Desk', channel: 'desk:today' },
   { id: 'taxonomy', label: 'Categories & tags', channel: 'categories:create' },
   { id: 'users', label: 'Users', channel: 'users:list' },
+  { id: 'reports', label: 'Reports', channel: 'reports:attendance' },
   { id: 'audit', label: 'Audit log', channel: 'audit:list' },
   { id: 'settings', label: 'Station settings', channel: 'settings:update' },
   { id: 'account', label: 'My account', channel: 'auth:changePassword' },
