@@ -37,6 +37,10 @@ export async function stagePackage(projectDir: string, workDir: string): Promise
   const electronVite = join(projectDir, 'node_modules/electron-vite/bin/electron-vite.js');
   const compiled = spawnSync(process.execPath, [electronVite, 'build'], { cwd: projectDir, encoding: 'utf8' });
   if (compiled.status !== 0) throw new Error(`electron-vite build failed:\n${compiled.stdout}\n${compiled.stderr}`);
+  // The rest of `npm run build`: the empty database a new station starts from.
+  const tsx = join(projectDir, 'node_modules/tsx/dist/cli.mjs');
+  const emptyDb = spawnSync(process.execPath, [tsx, 'scripts/build-empty-database.ts'], { cwd: projectDir, encoding: 'utf8' });
+  if (emptyDb.status !== 0) throw new Error(`building the empty database failed:\n${emptyDb.stdout}\n${emptyDb.stderr}`);
 
   const outputDir = join(workDir, 'release');
   const arch = process.arch === 'arm64' ? Arch.arm64 : Arch.x64;

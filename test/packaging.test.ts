@@ -11,6 +11,7 @@ import asar from '@electron/asar';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stagePackage, type StagedPackage } from '../scripts/stage-package';
+import { EMPTY_DATABASE_FILE } from '../electron/db/empty-database-file';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /**
@@ -89,6 +90,8 @@ describe('the packaged app', () => {
     expect(isFile('out/main/index.js')).toBe(true);
     expect(isFile('out/preload/index.cjs')).toBe(true);
     expect(isFile('out/renderer/index.html')).toBe(true);
+    // A new station's first start loads it instead of running initdb (main.ts finds it beside out/main).
+    expect(isFile(EMPTY_DATABASE_FILE)).toBe(true);
     const topLevel = [...entries.keys()].filter((path) => !path.includes('/')).sort();
     expect(topLevel).toEqual(['node_modules', 'out', 'package.json']);
 
