@@ -25,7 +25,7 @@ test('an admin creates a staff account; the staff member signs in, sets a passwo
   await desk.getByLabel('New password').fill('sunlit ferry crossing 9');
   await desk.getByRole('button', { name: 'Change password' }).click();
   await expect(desk.getByRole('heading', { name: 'Welcome, Sam Staff' })).toBeVisible();
-  await expect(desk.getByRole('navigation', { name: 'Main' }).getByRole('button')).toHaveText(['Home', 'Browse workshops', 'My registrations', 'Manage workshops', 'Desk', 'My account']);
+  await expect(desk.getByRole('navigation', { name: 'Main' }).getByRole('button')).toHaveText(['Home', 'Browse workshops', 'My registrations', 'Manage workshops', 'Desk', 'Reports', 'My account']);
   await shot(desk, 'staff-home');
 
   // Disabling the account signs the desk out at its next action.

@@ -1,4 +1,5 @@
 import { DatePickerInput, DateTimePicker, type DatePickerInputProps, type DateTimePickerProps } from '@mantine/dates';
+import { useId } from 'react';
 import { useFormat, type Format } from './format';
 
 // Names for the calendars' arrow buttons: without them a screen reader hears just "button". The
@@ -14,11 +15,21 @@ const CALENDAR_LABELS = {
 
 const dayLabel = (format: Format) => (day: string) => format.date(day.slice(0, 10));
 
-type DateFieldProps = Omit<DatePickerInputProps, 'value' | 'onChange' | 'type' | 'defaultValue'> & { value: string | null; onChange: (value: string | null) => void };
+/**
+ * Mantine 9.7 names the calendar's dialog by its popover's id (the target's id), but the field gives
+ * that button an id of its own, so the dialog had no name: one id for both.
+ */
+function usePickerIds() {
+  const id = useId();
+  return { id, popoverId: id };
+}
+
+type DateFieldProps = Omit<DatePickerInputProps, 'value' | 'onChange' | 'type' | 'defaultValue' | 'id'> & { value: string | null; onChange: (value: string | null) => void };
 
 /** A calendar date ("YYYY-MM-DD"), picked from a calendar and shown in the station's date format. */
 export function DateField({ value, onChange, ...props }: DateFieldProps) {
   const format = useFormat();
+  const ids = usePickerIds();
   return (
     <DatePickerInput
       clearable
@@ -29,11 +40,13 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       valueFormatter={({ date }) => (date ? format.date(String(date).slice(0, 10)) : '')}
       getDayAriaLabel={dayLabel(format)}
       ariaLabels={CALENDAR_LABELS}
+      id={ids.id}
+      popoverProps={{ ...props.popoverProps, id: ids.popoverId }}
     />
   );
 }
 
-type DateTimeFieldProps = Omit<DateTimePickerProps, 'value' | 'onChange' | 'type' | 'defaultValue'> & { value?: string; onChange: (value: string) => void };
+type DateTimeFieldProps = Omit<DateTimePickerProps, 'value' | 'onChange' | 'type' | 'defaultValue' | 'id'> & { value?: string; onChange: (value: string) => void };
 
 const uses12Hours = (locale: string) => ['h11', 'h12'].includes(new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle ?? '');
 
@@ -43,9 +56,12 @@ const uses12Hours = (locale: string) => ['h11', 'h12'].includes(new Intl.DateTim
  */
 export function DateTimeField({ value, onChange, ...props }: DateTimeFieldProps) {
   const format = useFormat();
+  const ids = usePickerIds();
   return (
     <DateTimePicker
       {...props}
+      id={ids.id}
+      popoverProps={{ ...props.popoverProps, id: ids.popoverId }}
       value={value ? `${value.replace('T', ' ')}:00` : null}
       onChange={(v) => onChange(v ? String(v).slice(0, 16).replace(' ', 'T') : '')}
       valueFormat={(v) => format.wallClock(v)}
