@@ -50,7 +50,7 @@ export async function benchDesk(kind: 'postgres' | 'embedded', runs: number, cou
     const t0 = performance.now();
     await seedRegistrations(h.db, count);
     console.log(`  ${kind}: seeded ${count.toLocaleString()} registrations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const ctx = { db: h.db, dbHandle: h, now: () => new Date() } as unknown as CoreContext;
+    const ctx = { db: h.db, now: () => new Date() } as unknown as CoreContext;
     const s = (q: string, scope: 'today' | 'all' = 'all') => deskSearch(ctx, deskSearchInput.parse({ q, scope }));
     const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
     const search: Timing[] = [

@@ -85,24 +85,24 @@ export async function deskSearch(ctx: CoreContext, input: z.output<typeof deskSe
           ],
           sql` union `,
         );
-  // Only letters typed, nothing found: a near spelling is the likely reason. With a pool of
-  // connections (PostgreSQL) the near search runs beside the exact one rather than after it.
-  const mayBeMisspelt = trigram && q.length >= 3 && /^[\p{L}\s'-]+$/u.test(q);
-  const nearSearch = () =>
-    sql<Row>`select ${PERSON_COLUMNS}, ${today} as today, 'near' as matched_by
-        from ${PERSON_FROM}
-        where r.id in (select r.id from registration r where ${scope} and ${q} <% lower(r.person_name) and word_similarity(${q}, lower(r.person_name)) >= ${NEAR_SIMILARITY} limit ${NEAR_CANDIDATES})
-        order by word_similarity(${q}, lower(r.person_name)) desc, ${today} desc, w.starts_at, r.person_name, r.id
-        limit ${input.limit}`.execute(ctx.db);
-  const early = mayBeMisspelt && ctx.dbHandle?.kind === 'postgres' ? nearSearch().catch(() => null) : null;
   const exact = await sql<Row>`with scoped as materialized (${inScope}), candidate as (${candidates})
     select ${PERSON_COLUMNS}, ${today} as today, case ${matchedBy} end as matched_by
     from ${PERSON_FROM}
     where r.id in (select id from candidate) and ${scope} and (${anyArm})
     order by ${rank}, (r.status in ('confirmed', 'pending', 'waitlisted')) desc, ${today} desc, w.starts_at, r.person_name, r.id
     limit ${input.limit}`.execute(ctx.db);
+
+  // Only letters typed, nothing found: a near spelling is the likely reason.
   let near: Row[] = [];
-  if (!exact.rows.length && mayBeMisspelt) near = ((early && (await early)) ?? (await nearSearch())).rows;
+  if (!exact.rows.length && trigram && q.length >= 3 && /^[\p{L}\s'-]+$/u.test(q)) {
+    near = (
+      await sql<Row>`select ${PERSON_COLUMNS}, ${today} as today, 'near' as matched_by
+        from ${PERSON_FROM}
+        where r.id in (select r.id from registration r where ${scope} and ${q} <% lower(r.person_name) and word_similarity(${q}, lower(r.person_name)) >= ${NEAR_SIMILARITY} limit ${NEAR_CANDIDATES})
+        order by word_similarity(${q}, lower(r.person_name)) desc, ${today} desc, w.starts_at, r.person_name, r.id
+        limit ${input.limit}`.execute(ctx.db)
+    ).rows;
+  }
   const rows = exact.rows.length ? exact.rows : near;
   return {
     items: rows.map((r) => ({ person: toPerson(r), workshop: toDeskWorkshop(r), checkIn: toCheckInRecord(r), matchedBy: r.matched_by, today: Boolean(r.today) })),
