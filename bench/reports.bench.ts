@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { CoreContext } from '../electron/core/context';
 import { exportTable } from '../electron/reports/export-tables';
 import { workshopScope } from '../electron/reports/report-scope';
-import { arrivals, attendanceReport, fillReport, moneyByCategory, moneyByMonth, moneyByWorkshop, paymentMethods, registrationsOverTime } from '../electron/reports/reports.service';
+import { arrivals, attendanceReport, fillReport, moneyReport, registrationsOverTime } from '../electron/reports/reports.service';
 import { writeXlsx } from '../electron/reports/table-file';
 import type { ReportFilters } from '../shared/reports';
 import { freshDb } from './bench-db';
@@ -85,10 +85,7 @@ export async function benchReports(runs: number, scale = Number(process.env.BENC
     const queries: Timing[] = [
       await time('baseline: registrations of a month of workshops, counted and summed (bare SQL)', runs, (i) => bare(month(i))),
       await time('fill per workshop (a month)', runs, (i) => fillReport(db, month(i))),
-      await time('money per workshop (a month)', runs, (i) => moneyByWorkshop(db, month(i))),
-      await time('money per category (a month)', runs, (i) => moneyByCategory(db, month(i))),
-      await time('money per month (a month)', runs, (i) => moneyByMonth(db, month(i))),
-      await time('payment methods (a month)', runs, (i) => paymentMethods(db, month(i))),
+      await time('money: per workshop, category, month and payment method (a month)', runs, (i) => moneyReport(db, month(i))),
       await time('attendance: workshop, category, city (a month)', runs, (i) => attendanceReport(db, month(i), now)),
       await time('registrations per day (a month)', runs, (i) => registrationsOverTime(db, { ...month(i), per: 'day' })),
       await time('registrations per week, one category (a month)', runs, (i) => registrationsOverTime(db, { ...month(i), per: 'week', categoryId: `rc-${1 + (i % 12)}` })),

@@ -14,6 +14,7 @@ import * as m0012 from './20261201_0012_audit_surface';
 import * as m0013 from './20261201_0013_session_notify';
 import * as m0014 from './20261201_0014_report_indexes';
 import * as m0015 from './20261201_0015_desk_phone_search';
+import * as m0016 from './20261201_0016_payment_workshop';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0013_session_notify': m0013,
   '20261201_0014_report_indexes': m0014,
   '20261201_0015_desk_phone_search': m0015,
+  '20261201_0016_payment_workshop': m0016,
 };

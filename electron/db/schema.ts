@@ -226,6 +226,8 @@ export interface PaymentTable {
   id: Generated<string>;
   registration_id: string;
   kind: 'payment' | 'refund' | 'waiver' | 'void';
+  /** The registration's workshop, set by a trigger (migration 0016), for reports over a range of workshops. */
+  workshop_id: ColumnType<string, never, never>;
   amount_minor: number;
   currency: string;
   method: 'cash' | 'card' | 'transfer' | 'other' | 'none';

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { z } from 'zod';
 import type {
   ArrivalsReport,
@@ -65,32 +65,60 @@ export async function fillReport(db: Db, f: ReportFilters): Promise<FillRow[]> {
 }
 
 /**
- * One line per registration (what it owes) and one per payment record (what moved), carrying the
- * workshop's fields each figure groups by — so no figure joins the workshops a second time (the
- * planner cannot estimate the local-day filter and would loop over them).
+ * All money figures in one statement: each registration and each payment record of the workshops in
+ * scope is read once, summed per workshop and currency, and the category and month figures are
+ * sums of those. (Four statements, one per table, read every row four times over.)
  */
-const LINE_WORKSHOP = sql`w.id as workshop_id, w.title, w.starts_at, w.time_zone, w.category_id`;
-
-function moneyLines(f: ReportFilters): RawBuilder<unknown> {
-  return sql`w as (${workshopScope(f)}),
-    lines as (
-      select ${LINE_WORKSHOP}, r.currency,
-        case when r.status = 'confirmed' then r.amount_due_minor else 0 end as due,
-        case when r.status = 'confirmed' and r.payment_status = 'unpaid' then r.amount_due_minor else 0 end as outstanding,
-        0 as paid, 0 as refunded, 0 as waived
+export async function moneyReport(db: Db, f: ReportFilters): Promise<MoneyReport> {
+  const rows = await sql<Record<string, unknown>>`with w as (${workshopScope(f)}),
+    owed as (
+      select r.workshop_id, r.currency,
+        coalesce(sum(r.amount_due_minor) filter (where r.status = 'confirmed'), 0) as due,
+        coalesce(sum(r.amount_due_minor) filter (where r.status = 'confirmed' and r.payment_status = 'unpaid'), 0) as outstanding
       from registration r join w on w.id = r.workshop_id
+      group by r.workshop_id, r.currency),
+    moved as (
+      select p.workshop_id, p.currency, p.method, grouping(p.workshop_id) as by_method,
+        coalesce(sum(p.amount_minor) filter (where m.taken), 0) as paid,
+        count(*) filter (where m.taken) as payments,
+        coalesce(sum(p.amount_minor) filter (where p.kind = 'refund'), 0) as refunded,
+        coalesce(sum(p.amount_minor) filter (where p.kind = 'waiver'), 0) as waived
+      from payment p join w on w.id = p.workshop_id
+      -- A payment counts as taken unless it was undone at the desk.
+      cross join lateral (select p.kind = 'payment' and not exists (select 1 from payment v where v.voids_id = p.id) as taken) m
+      group by grouping sets ((p.workshop_id, p.currency), (p.currency, p.method))),
+    per_workshop as (
+      select w.id, w.title, w.starts_at, w.time_zone, w.category_id, coalesce(o.currency, m.currency) as currency,
+        coalesce(o.due, 0) as due, coalesce(o.outstanding, 0) as outstanding,
+        coalesce(m.paid, 0) as paid, coalesce(m.refunded, 0) as refunded, coalesce(m.waived, 0) as waived
+      from owed o
+      full join (select * from moved where by_method = 0) m on m.workshop_id = o.workshop_id and m.currency = o.currency
+      join w on w.id = coalesce(o.workshop_id, m.workshop_id))
+    select * from (
+      (select 'workshop' as level, row_number() over (order by starts_at, id, currency) as ord, id as key, title, starts_at, currency,
+          due::float8 as due, paid::float8 as paid, outstanding::float8 as outstanding, refunded::float8 as refunded, waived::float8 as waived, 0::float8 as payments
+        from per_workshop order by starts_at, id, currency limit ${WORKSHOP_ROWS_LIMIT})
       union all
-      select ${LINE_WORKSHOP}, p.currency, 0, 0,
-        case when p.kind = 'payment' and not exists (select 1 from payment v where v.voids_id = p.id) then p.amount_minor else 0 end,
-        case when p.kind = 'refund' then p.amount_minor else 0 end,
-        case when p.kind = 'waiver' then p.amount_minor else 0 end
-      from payment p join registration r on r.id = p.registration_id join w on w.id = r.workshop_id
-    )`;
+      select 'category', row_number() over (order by c.name, currency), c.name, null, null, currency, ${MONEY_SUMS}, 0
+        from per_workshop join category c on c.id = per_workshop.category_id group by c.name, currency
+      union all
+      select 'month', row_number() over (order by month, currency), month, null, null, currency, ${MONEY_SUMS}, 0
+        from (select to_char(starts_at at time zone time_zone, 'YYYY-MM') as month, * from per_workshop) pm group by month, currency
+      union all
+      select 'method', row_number() over (order by currency, method), method, null, null, currency, 0, paid, 0, 0, 0, payments
+        from moved where by_method = 1 and payments > 0
+    ) figures
+    order by level, ord`.execute(db);
+  const level = (name: string) => rows.rows.filter((r) => r.level === name);
+  return {
+    byWorkshop: level('workshop').map((r) => ({ workshopId: String(r.key), title: String(r.title), startsAt: iso(r.starts_at as Date), ...moneyOf(r) })),
+    byCategory: level('category').map((r) => ({ category: String(r.key), ...moneyOf(r) })),
+    byMonth: level('month').map((r) => ({ month: String(r.key), ...moneyOf(r) })),
+    methods: level('method').map((r) => ({ currency: String(r.currency), method: String(r.key), payments: num(r.payments), amountMinor: num(r.paid) })),
+  };
 }
 
-const MONEY_SUMS = sql`lines.currency,
-  sum(lines.due)::float8 as due, sum(lines.paid)::float8 as paid, sum(lines.outstanding)::float8 as outstanding,
-  sum(lines.refunded)::float8 as refunded, sum(lines.waived)::float8 as waived`;
+const MONEY_SUMS = sql`sum(due)::float8, sum(paid)::float8, sum(outstanding)::float8, sum(refunded)::float8, sum(waived)::float8`;
 
 const moneyOf = (r: Record<string, unknown>): MoneyFigures => ({
   currency: String(r.currency),
@@ -100,50 +128,6 @@ const moneyOf = (r: Record<string, unknown>): MoneyFigures => ({
   refundedMinor: num(r.refunded),
   waivedMinor: num(r.waived),
 });
-
-export async function moneyByWorkshop(db: Db, f: ReportFilters): Promise<MoneyReport['byWorkshop']> {
-  const rows = await sql<Record<string, unknown>>`with ${moneyLines(f)}
-    select lines.workshop_id as id, lines.title, lines.starts_at, ${MONEY_SUMS}
-    from lines
-    group by lines.workshop_id, lines.title, lines.starts_at, lines.currency
-    order by lines.starts_at, lines.workshop_id, lines.currency
-    limit ${WORKSHOP_ROWS_LIMIT}`.execute(db);
-  return rows.rows.map((r) => ({ workshopId: String(r.id), title: String(r.title), startsAt: iso(r.starts_at as Date), ...moneyOf(r) }));
-}
-
-export async function moneyByCategory(db: Db, f: ReportFilters): Promise<MoneyReport['byCategory']> {
-  const rows = await sql<Record<string, unknown>>`with ${moneyLines(f)}
-    select c.name as category, ${MONEY_SUMS}
-    from lines join category c on c.id = lines.category_id
-    group by c.name, lines.currency
-    order by c.name, lines.currency`.execute(db);
-  return rows.rows.map((r) => ({ category: String(r.category), ...moneyOf(r) }));
-}
-
-export async function moneyByMonth(db: Db, f: ReportFilters): Promise<MoneyReport['byMonth']> {
-  const rows = await sql<Record<string, unknown>>`with ${moneyLines(f)}
-    select to_char(lines.starts_at at time zone lines.time_zone, 'YYYY-MM') as month, ${MONEY_SUMS}
-    from lines
-    group by 1, lines.currency
-    order by 1, lines.currency`.execute(db);
-  return rows.rows.map((r) => ({ month: String(r.month), ...moneyOf(r) }));
-}
-
-/** Payments taken (not undone), by how they were paid. */
-export async function paymentMethods(db: Db, f: ReportFilters): Promise<MoneyReport['methods']> {
-  const rows = await sql<Record<string, unknown>>`with w as (${workshopScope(f)})
-    select p.currency, p.method, count(*) as payments, sum(p.amount_minor)::float8 as amount
-    from payment p join registration r on r.id = p.registration_id join w on w.id = r.workshop_id
-    where p.kind = 'payment' and not exists (select 1 from payment v where v.voids_id = p.id)
-    group by p.currency, p.method
-    order by p.currency, p.method`.execute(db);
-  return rows.rows.map((r) => ({ currency: String(r.currency), method: String(r.method), payments: num(r.payments), amountMinor: num(r.amount) }));
-}
-
-export async function moneyReport(db: Db, f: ReportFilters): Promise<MoneyReport> {
-  const [byWorkshop, byCategory, byMonth, methods] = await Promise.all([moneyByWorkshop(db, f), moneyByCategory(db, f), moneyByMonth(db, f), paymentMethods(db, f)]);
-  return { byWorkshop, byCategory, byMonth, methods };
-}
 
 const attendanceOf = (r: Record<string, unknown>, ended: boolean): AttendanceFigures => {
   const confirmed = num(r.confirmed);

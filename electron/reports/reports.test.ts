@@ -113,6 +113,11 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
     expect(report.byWorkshop.find((r) => r.workshopId === 'w-berlin')).toMatchObject({ currency: 'EUR', dueMinor: 10_000, paidMinor: 7_500, outstandingMinor: 2_500, refundedMinor: 2_500, waivedMinor: 2_500 });
     // Four currencies, four rows for November: never one total.
     expect(report.byMonth.map((r) => r.currency).sort()).toEqual(['EUR', 'JPY', 'NZD', 'USD']);
+    // Tables read in order: workshops by start, months and categories by name, then currency.
+    const inOrder = <T>(rows: T[], key: (r: T) => string) => expect(rows.map(key)).toEqual(rows.map(key).sort());
+    inOrder(report.byMonth, (r) => `${r.month} ${r.currency}`);
+    inOrder(report.byWorkshop, (r) => `${r.startsAt} ${r.workshopId} ${r.currency}`);
+    inOrder(report.methods, (r) => `${r.currency} ${r.method}`);
 
     const perMethod = new Map<string, { payments: number; amountMinor: number }>();
     for (const p of all.payments.filter((x) => x.kind === 'payment' && !voided.has(String(x.id)))) {
