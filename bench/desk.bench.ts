@@ -100,17 +100,21 @@ async function benchCheckIn(url: string, runs: number) {
     const checkInTiming = await time('check-in through the dispatcher (one station, signed in)', runs, (i) => first.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:checkIn', { ticketCode: one[i + 10]! }, { requestId: randomUUID() }), 10);
     const trivial = await time('trivial call through the dispatcher (auth:session, signed in)', runs * 5, () => first.dispatch({ clientId: 'desk', surface: 'workstation' }, 'auth:session', {}));
 
-    // The same work sent raw from 8 clients: the read, and one statement that checks in, writes the
-    // audit row and records the request (every write must; see DESIGN.md) — without our code around it.
+    // The same work sent raw from 8 clients: the read of what the result shows (who, which workshop,
+    // an earlier check-in), and one statement that checks in, writes the audit row, records the
+    // request (every write must; see DESIGN.md) and returns the seat count — without our code around it.
     const rawCodes = await batch(STATIONS * PER_STATION);
     const pool = new pg.Pool({ connectionString: url, max: STATIONS });
-    const READ = `select r.id, r.workshop_id, r.status, r.payment_status, r.checkin_id, w.starts_at, w.ends_at, w.status as ws from registration r join workshop w on w.id = r.workshop_id where r.ticket_code = $1`;
+    const READ = `select r.id, r.workshop_id, r.person_name, r.status, r.payment_status, r.amount_due_minor, r.checkin_id, w.title, w.starts_at, w.ends_at, w.status as ws,
+        e.at as ci_at, e.station as ci_station, e.actor_name as ci_by
+      from registration r join workshop w on w.id = r.workshop_id left join checkin_event e on e.id = r.checkin_id where r.ticket_code = $1`;
     const WRITE = `with reg as (update registration set checkin_id = nextval(pg_get_serial_sequence('checkin_event', 'id')), version = version + 1, updated_at = now()
         where id = $1 and checkin_id is null and status = 'confirmed' and payment_status <> 'unpaid' returning id, workshop_id, checkin_id),
       ev as (insert into checkin_event (id, registration_id, workshop_id, kind, at, station, surface, request_id) select checkin_id, id, workshop_id, 'check_in', now(), 'raw', 'workstation', $2::uuid from reg returning id),
       audit as (insert into audit_log (station, action, entity_type, entity_id, after) select 'raw', 'checkin.check_in', 'registration', reg.id, jsonb_build_object('checkInId', ev.id::text) from reg, ev),
-      claim as (insert into request_outcome (request_id, channel, entity_id) select $2::uuid, 'desk:checkIn', id::text from ev)
-      select id from ev`;
+      claim as (insert into request_outcome (request_id, channel, entity_id) select $2::uuid, 'desk:checkIn', id::text from ev),
+      counts as (update workshop set checked_in = checked_in + 1 where id in (select workshop_id from reg) returning checked_in, seats_taken)
+      select ev.id, counts.checked_in, counts.seats_taken from ev, counts`;
     const rawStart = performance.now();
     await Promise.all(
       Array.from({ length: STATIONS }, async (_, s) => {

@@ -15,6 +15,7 @@ import * as m0013 from './20261201_0013_session_notify';
 import * as m0014 from './20261201_0014_report_indexes';
 import * as m0015 from './20261201_0015_desk_phone_search';
 import * as m0016 from './20261201_0016_payment_workshop';
+import * as m0017 from './20261201_0017_workshop_checked_in';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0014_report_indexes': m0014,
   '20261201_0015_desk_phone_search': m0015,
   '20261201_0016_payment_workshop': m0016,
+  '20261201_0017_workshop_checked_in': m0017,
 };

@@ -92,10 +92,9 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
       from reg, ev
     ),
     claim as (${claimRequestSql(caller, sql`select id::text as id from ev`)}),
-    -- The seat count as of this statement (which does not see its own update: hence the one more).
     counts as (
-      select (count(*) filter (where checkin_id is not null))::int + 1 as checked_in, (count(*) filter (where status = 'confirmed'))::int as confirmed
-      from registration where workshop_id = ${row.workshop_id} and (status = 'confirmed' or checkin_id is not null)
+      update workshop set checked_in = checked_in + 1 where id in (select workshop_id from reg)
+      returning checked_in, seats_taken as confirmed
     )
     select ev.id::text as id, ev.at, counts.checked_in, counts.confirmed${alone ? sql`` : sql`, ${notifySql('registrations:changed', { workshopId: row.workshop_id })} as notified`} from ev, counts`.execute(db);
 

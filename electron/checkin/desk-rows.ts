@@ -97,10 +97,8 @@ export const toCheckInRecord = (r: PersonRow): CheckInRecord | null =>
   r.ci_id ? { id: r.ci_id, at: iso(r.ci_at!), station: r.ci_station!, byName: r.ci_by, surface: r.ci_surface! } : null;
 
 /** Checked in / confirmed for one workshop, as the database holds them now. */
+/** Checked in / confirmed: the workshop holds both (its seats taken are its confirmed people). */
 export async function seatCounts(db: Db, workshopId: string): Promise<{ checkedIn: number; confirmed: number }> {
-  const r = await sql<{ checked_in: number; confirmed: number }>`select
-      (count(*) filter (where checkin_id is not null))::int as checked_in,
-      (count(*) filter (where status = 'confirmed'))::int as confirmed
-    from registration where workshop_id = ${workshopId} and (status = 'confirmed' or checkin_id is not null)`.execute(db);
-  return { checkedIn: r.rows[0]!.checked_in, confirmed: r.rows[0]!.confirmed };
+  const w = await db.selectFrom('workshop').select(['checked_in', 'seats_taken']).where('id', '=', workshopId).executeTakeFirstOrThrow();
+  return { checkedIn: w.checked_in, confirmed: w.seats_taken };
 }

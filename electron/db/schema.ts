@@ -153,6 +153,8 @@ export interface WorkshopTable {
   time_zone: string;
   capacity: number;
   seats_taken: Generated<number>;
+  /** People checked in (migration 0017), kept by the check-in and reversal statements. */
+  checked_in: Generated<number>;
   price_minor: number;
   currency: string;
   registration_mode: 'automatic' | 'manual';

@@ -62,6 +62,8 @@ describeOnPostgres('eight desks scanning the same tickets at once', () => {
     expect(won).toHaveLength(TICKETS);
     expect(new Set(won.map((x) => x.code)).size).toBe(TICKETS);
     expect(all.filter((x) => x.r.outcome === 'already')).toHaveLength(TICKETS * (STATIONS - 1));
+    // Every check-in told its station the count as it landed: 1, 2, … 200, none twice, none missing.
+    expect(won.map((x) => x.r.counts!.checkedIn).sort((a, b) => a - b)).toEqual(Array.from({ length: TICKETS }, (_, i) => i + 1));
     const winner = new Map(won.map((x) => [x.code, x.r.checkIn!]));
     for (const x of all.filter((y) => y.r.outcome === 'already')) expect(x.r.checkIn).toEqual(winner.get(x.code));
 
@@ -71,6 +73,17 @@ describeOnPostgres('eight desks scanning the same tickets at once', () => {
     const counts = await sql<{ events: number; checked_in: number }>`select (select count(*) from checkin_event)::int as events,
       (select count(*) from registration where workshop_id = ${workshopId} and checkin_id is not null)::int as checked_in`.execute(t.core.ctx.db);
     expect(counts.rows[0]).toEqual({ events: TICKETS, checked_in: TICKETS });
+
+    // Each station undoes its own check-ins, all at once: the workshop's count follows exactly.
+    const undone = await Promise.all(
+      results.map((mine, i) =>
+        Promise.all(mine.filter((x) => x.r.outcome === 'checked_in').map((x) => desks[i]!.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:undo', { checkInId: x.r.checkIn!.id }, { requestId: randomUUID() }))),
+      ),
+    );
+    expect(undone.flat().every((r) => r.ok)).toBe(true);
+    const after = await sql<{ held: number; recount: number }>`select w.checked_in as held,
+      (select count(*) from registration r where r.workshop_id = w.id and r.checkin_id is not null)::int as recount from workshop w where w.id = ${workshopId}`.execute(t.core.ctx.db);
+    expect(after.rows[0]).toEqual({ held: 0, recount: 0 });
   });
 
   it('two desks registering a walk-in for the last seat: one gets it, the other is told it is full', async () => {
