@@ -9,7 +9,7 @@ import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { registrationsTable, workshopRegistrations } from '../registrations/workshop-registrations';
 import { workshopScope } from './report-scope';
-import { date, money, number, text, type CellValue, type Table } from './table-file';
+import { date, money, number, text, type CellValue, type Table, type TableColumn } from './table-file';
 
 /*
  * What each export holds. Long ones (ledger, check-in log, audit) are read in keyset batches, so the
@@ -50,6 +50,8 @@ async function registrations(ctx: CoreContext, spec: ExportSpec): Promise<NamedT
   return { ...registrationsTable(rows, w.time_zone), fileStem: `${w.stem}-registrations`, sheetName: 'Registrations' };
 }
 
+const ticket = (code: unknown) => text(code ? formatTicketCode(String(code)) : null);
+
 const PAYMENT_WORDS: Record<string, string> = { payment: 'Payment', refund: 'Refund', waiver: 'Waiver', void: 'Payment undone' };
 
 async function attendance(ctx: CoreContext, spec: ExportSpec): Promise<NamedTable> {
@@ -64,7 +66,7 @@ async function attendance(ctx: CoreContext, spec: ExportSpec): Promise<NamedTabl
     text(String(r.person_name)),
     text(r.person_email as string | null),
     text(r.person_phone as string | null),
-    text(r.ticket_code ? formatTicketCode(String(r.ticket_code)) : null),
+    ticket(r.ticket_code),
     text(r.at ? 'Yes' : 'No'),
     date(r.at as Date | null, zone),
     text(r.station as string | null),
@@ -93,16 +95,29 @@ async function attendance(ctx: CoreContext, spec: ExportSpec): Promise<NamedTabl
 
 const range = (spec: ExportSpec) => `${spec.from}-to-${spec.to}`;
 
+/** The ledger and the check-in log begin alike: when, in the workshop's own zone, which workshop, and who. */
+const WHEN_AND_WHO: TableColumn[] = [
+  { header: 'Time (workshop zone)', width: 20 },
+  { header: 'Time zone', width: 20 },
+  { header: 'Workshop', width: 30 },
+  { header: 'Person', width: 26 },
+  { header: 'Ticket', width: 16 },
+];
+/** The cells under WHEN_AND_WHO, from a row that selected at, time_zone, title, person_name and ticket_code. */
+const whenAndWho = (r: Record<string, unknown>): CellValue[] => [
+  date(r.at as Date, String(r.time_zone)),
+  text(String(r.time_zone)),
+  text(String(r.title)),
+  text(String(r.person_name)),
+  ticket(r.ticket_code),
+];
+
 function payments(ctx: CoreContext, spec: ExportSpec): NamedTable {
   return {
     fileStem: `payments-${range(spec)}`,
     sheetName: 'Payments',
     columns: [
-      { header: 'Time (workshop zone)', width: 20 },
-      { header: 'Time zone', width: 20 },
-      { header: 'Workshop', width: 30 },
-      { header: 'Person', width: 26 },
-      { header: 'Ticket', width: 16 },
+      ...WHEN_AND_WHO,
       { header: 'Kind', width: 16 },
       { header: 'Method', width: 10 },
       { header: 'Amount', width: 14 },
@@ -122,11 +137,7 @@ function payments(ctx: CoreContext, spec: ExportSpec): NamedTable {
               limit ${BATCH_ROWS}`.execute(ctx.db)
           ).rows,
         (r) => [
-          date(r.at as Date, String(r.time_zone)),
-          text(String(r.time_zone)),
-          text(String(r.title)),
-          text(String(r.person_name)),
-          text(r.ticket_code ? formatTicketCode(String(r.ticket_code)) : null),
+          ...whenAndWho(r),
           text(PAYMENT_WORDS[String(r.kind)] ?? String(r.kind)),
           text(String(r.method)),
           money(Number(r.amount_minor), String(r.currency)),
@@ -143,11 +154,7 @@ function checkins(ctx: CoreContext, spec: ExportSpec): NamedTable {
     fileStem: `check-ins-${range(spec)}`,
     sheetName: 'Check-ins',
     columns: [
-      { header: 'Time (workshop zone)', width: 20 },
-      { header: 'Time zone', width: 20 },
-      { header: 'Workshop', width: 30 },
-      { header: 'Person', width: 26 },
-      { header: 'Ticket', width: 16 },
+      ...WHEN_AND_WHO,
       { header: 'Event', width: 14 },
       { header: 'Event no.', width: 10 },
       { header: 'Reverses no.', width: 12 },
@@ -168,11 +175,7 @@ function checkins(ctx: CoreContext, spec: ExportSpec): NamedTable {
               limit ${BATCH_ROWS}`.execute(ctx.db)
           ).rows,
         (r) => [
-          date(r.at as Date, String(r.time_zone)),
-          text(String(r.time_zone)),
-          text(String(r.title)),
-          text(String(r.person_name)),
-          text(r.ticket_code ? formatTicketCode(String(r.ticket_code)) : null),
+          ...whenAndWho(r),
           text(r.kind === 'reversal' ? 'Reversal' : 'Check-in'),
           number(Number(r.id)),
           number(r.reverses_id === null ? null : Number(r.reverses_id)),

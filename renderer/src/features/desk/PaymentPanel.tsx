@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { DeskOverride, DeskPerson, DeskWorkshop } from '../../../../shared/desk';
 import { BusyButton } from '../../app/BusyButton';
 import { useFormat } from '../../app/format';
-import { CashChange, tenderedOf } from './CashChange';
+import { tenderedOf } from './CashChange';
+import { DeskPaymentFields } from './DeskPaymentFields';
 import { useDeskActions } from './desk-actions';
 import { useDeskPrefs } from './desk-prefs.store';
-import { PaymentMethodPicker } from './PaymentMethodPicker';
 
 /**
  * "Mark paid and check in" for an unpaid registration: one action, one transaction. Inline, not a
@@ -46,8 +46,7 @@ export function PaymentPanel({ person, workshop, override, onClose }: { person: 
           <Text fz="xl" fw={700}>
             {fmt.price(due, person.currency)} to pay · {workshop.title}
           </Text>
-          <PaymentMethodPicker />
-          {method === 'cash' && <CashChange value={tendered} onChange={setTendered} dueMinor={due} currency={person.currency} autoFocus />}
+          <DeskPaymentFields tendered={tendered} onTenderedChange={setTendered} dueMinor={due} currency={person.currency} autoFocus />
           <TextInput label="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           {error && (
             <Text c="red" role="alert">

@@ -8,12 +8,12 @@ import { BusyButton } from '../../app/BusyButton';
 import { useFormat } from '../../app/format';
 import { unwrap } from '../../lib/query';
 import { TicketView } from '../registrations/TicketView';
-import { CashChange, tenderedOf } from './CashChange';
+import { tenderedOf } from './CashChange';
+import { DeskPaymentFields } from './DeskPaymentFields';
 import { deskApi, deskKeys } from './desk.api';
 import { useDeskActions } from './desk-actions';
 import { useDeskPrefs } from './desk-prefs.store';
 import { useDesk } from './desk.store';
-import { PaymentMethodPicker } from './PaymentMethodPicker';
 import { paymentLine } from './result-words';
 import { useTodaysSessions } from './SessionsPanel';
 
@@ -136,8 +136,7 @@ export function WalkInPanel({ onClose }: { onClose: () => void }) {
               <Text fz="xl" fw={700}>
                 {fmt.price(workshop.priceMinor, workshop.currency)} to pay
               </Text>
-              <PaymentMethodPicker />
-              {method === 'cash' && <CashChange value={tendered} onChange={setTendered} dueMinor={workshop.priceMinor} currency={workshop.currency} />}
+              <DeskPaymentFields tendered={tendered} onTenderedChange={setTendered} dueMinor={workshop.priceMinor} currency={workshop.currency} />
             </>
           )}
           {error && (

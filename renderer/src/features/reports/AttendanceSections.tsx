@@ -6,10 +6,11 @@ import { DateField } from '../../app/DateFields';
 import { useFormat } from '../../app/format';
 import { CHART_WORKSHOPS, chartHeight } from './AdminSections';
 import { ReportSection } from './ReportSection';
-import { ReportTable, type ReportColumn } from './ReportTable';
+import { ReportEmpty, ReportTable, type ReportColumn } from './ReportTable';
 import { useArrivals, useAttendance } from './report-queries';
 
 const rate = (r: AttendanceFigures) => (r.noShowRate === null ? '—' : `${Math.round(r.noShowRate * 100)} %`);
+const NONE_ENDED = 'No workshop in this range has ended yet.';
 const short = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
 
 function figureColumns<R extends AttendanceFigures>(first: string, label: (r: R) => string): ReportColumn<R>[] {
@@ -54,8 +55,15 @@ export function AttendanceSection({ filters }: { filters: ReportFilters }) {
             rows={data.byWorkshop}
             rowKey={(r) => r.workshopId}
           />
-          <ReportTable caption="Ended workshops by category" columns={figureColumns<(typeof data.byCategory)[number]>('Category', (r) => r.category)} rows={data.byCategory} rowKey={(r) => r.category} empty="No workshop in this range has ended yet." />
-          <ReportTable caption="Ended workshops by city" columns={figureColumns<(typeof data.byCity)[number]>('City', (r) => r.city)} rows={data.byCity} rowKey={(r) => r.city} empty="No workshop in this range has ended yet." />
+          {data.byCategory.length || data.byCity.length ? (
+            <>
+              <ReportTable caption="Ended workshops by category" columns={figureColumns<(typeof data.byCategory)[number]>('Category', (r) => r.category)} rows={data.byCategory} rowKey={(r) => r.category} empty={NONE_ENDED} />
+              <ReportTable caption="Ended workshops by city" columns={figureColumns<(typeof data.byCity)[number]>('City', (r) => r.city)} rows={data.byCity} rowKey={(r) => r.city} empty={NONE_ENDED} />
+            </>
+          ) : (
+            // Both tables count the same ended workshops, so they are empty together: say it once, not once per table.
+            <ReportEmpty>{NONE_ENDED}</ReportEmpty>
+          )}
         </Stack>
       )}
     </ReportSection>

@@ -27,7 +27,7 @@ export function ReportTable<R>({ caption, columns, rows, rowKey, empty = 'Nothin
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * sort!.dir;
     });
   }, [rows, columns, sort]);
-  if (!rows.length) return <Text c="dimmed" size="sm">{empty}</Text>;
+  if (!rows.length) return <ReportEmpty>{empty}</ReportEmpty>;
   return (
     <ScrollArea.Autosize mah={420} type="auto">
       <Table striped withTableBorder stickyHeader captionSide="top" fz="sm">
@@ -61,5 +61,14 @@ export function ReportTable<R>({ caption, columns, rows, rowKey, empty = 'Nothin
         </Table.Tbody>
       </Table>
     </ScrollArea.Autosize>
+  );
+}
+
+/** What a report shows in place of a table that has no rows. */
+export function ReportEmpty({ children }: { children: ReactNode }) {
+  return (
+    <Text c="dimmed" size="sm">
+      {children}
+    </Text>
   );
 }
