@@ -43,7 +43,7 @@ export async function benchDiscovery(kind: 'postgres' | 'embedded', runs: number
       await time('facet counts + total, filtered by a category', runs, (i) => facets({ categoryIds: [pick(cats, i)] })),
       await time('facet counts + total, filtered by a price range (counted from rows)', runs, (i) => facets({ priceMin: 1000 + (i % 5) * 1000, priceMax: 8000 })),
       await time('facet counts + total for a text search (from the word postings)', runs, (i) => facets({ q: pick(TOPICS, i) })),
-      await time('facet counts + total, text + max price (counted from rows)', runs, (i) => facets({ q: pick(TOPICS, i), priceMax: 6000 })),
+      await time('facet counts + total, text + max price (from the word postings)', runs, (i) => facets({ q: pick(TOPICS, i), priceMax: 6000 })),
       await time('full search call (page + total + facets), no filters', runs, () => searchWorkshops(ctx, searchWorkshopsInput.parse({}))),
       await time('full search call (page + total + facets), text', runs, (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TOPICS, i) }))),
       await time('full search call, misspelt word (corrected, then exact)', Math.min(runs, 200), (i) => searchWorkshops(ctx, searchWorkshopsInput.parse({ q: pick(TYPOS, i) }))),

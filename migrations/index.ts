@@ -16,6 +16,7 @@ import * as m0014 from './20261201_0014_report_indexes';
 import * as m0015 from './20261201_0015_desk_phone_search';
 import * as m0016 from './20261201_0016_payment_workshop';
 import * as m0017 from './20261201_0017_workshop_checked_in';
+import * as m0018 from './20261201_0018_price_postings';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0015_desk_phone_search': m0015,
   '20261201_0016_payment_workshop': m0016,
   '20261201_0017_workshop_checked_in': m0017,
+  '20261201_0018_price_postings': m0018,
 };

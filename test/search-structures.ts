@@ -16,8 +16,11 @@ export async function expectSearchStructuresExact(db: Kysely<Database>, label: s
     await keys(sql`select x || ':' || count(*) as k from workshop, unnest(tsvector_to_array(search_doc)) x where status = 'published' group by x`),
   );
   expect(
-    await keys(sql`select p.word || '|' || p.starts_at || '|' || c.category_id || '|' || c.city || '|' || w.id as k
+    await keys(sql`select p.word || '|' || p.starts_at || '|' || c.category_id || '|' || c.city || '|' || p.price_minor || ' ' || p.currency || '|' || w.id as k
       from workshop_word p join facet_cell c on c.id = p.cell join workshop w on w.num = p.num`),
     `${label}: word postings`,
-  ).toEqual(await keys(sql`select x || '|' || starts_at || '|' || category_id || '|' || city || '|' || id as k from workshop, unnest(tsvector_to_array(search_doc)) x where status = 'published'`));
+  ).toEqual(
+    await keys(sql`select x || '|' || starts_at || '|' || category_id || '|' || city || '|' || price_minor || ' ' || currency || '|' || id as k
+      from workshop, unnest(tsvector_to_array(search_doc)) x where status = 'published'`),
+  );
 }

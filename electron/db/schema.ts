@@ -124,6 +124,9 @@ export interface WorkshopWordTable {
   starts_at: Timestamp;
   cell: number;
   num: number;
+  /** The workshop's price (migration 0018), for text searches with a price filter. */
+  price_minor: number;
+  currency: string;
 }
 
 export interface CategoryTable {

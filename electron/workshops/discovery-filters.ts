@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import type { z } from 'zod';
 import type { searchWorkshopsInput } from '../../shared/workshops';
 import type { CoreContext } from '../core/context';
@@ -45,22 +45,33 @@ export async function hasTrigram(ctx: CoreContext): Promise<boolean> {
 }
 
 /**
- * Whether the request filters by nothing but category, city, upcoming-or-past and (unless
- * `allowText`) no words either: then facet counts can come from the month summary (no text) or the
- * word postings (text), rather than from the workshop rows.
+ * Whether the request filters by nothing but category, city, upcoming-or-past, (unless `allowText`)
+ * no words either and (unless `allowPrice`) no price: then facet counts can come from the month
+ * summary (no text, no price) or the word postings (text, with or without a price), rather than
+ * from the workshop rows.
  */
-export function onlyFacetFilters(input: DiscoveryInput, allowText = false): boolean {
+export function onlyFacetFilters(input: DiscoveryInput, allowText = false, allowPrice = false): boolean {
   return (
     (allowText || !searchWords(input.q).length) &&
     !input.from &&
     !input.to &&
-    !input.freeOnly &&
-    input.priceMin === undefined &&
-    input.priceMax === undefined &&
+    (allowPrice || (!input.freeOnly && input.priceMin === undefined && input.priceMax === undefined)) &&
     !input.hasSeats &&
     !input.mode &&
     !(input.tags ?? []).some((t) => t.trim())
   );
+}
+
+/** The price filters, on the workshop rows (`w`) or on the word postings (`p`), which carry the price too. */
+export function priceConditions(input: DiscoveryInput, table: 'w' | 'p'): RawBuilder<SqlBool>[] {
+  const price = sql.ref(`${table}.price_minor`);
+  const f: RawBuilder<SqlBool>[] = [];
+  if (input.freeOnly) f.push(sql<SqlBool>`${price} = 0`);
+  if (input.priceMin !== undefined) f.push(sql<SqlBool>`${price} >= ${input.priceMin}`);
+  if (input.priceMax !== undefined) f.push(sql<SqlBool>`${price} <= ${input.priceMax}`);
+  // "Up to 40" means 40 of one currency: €35 and US$20 are not both under it. Free is free in any.
+  if (input.currency && (input.priceMin !== undefined || input.priceMax !== undefined)) f.push(sql<SqlBool>`(${sql.ref(`${table}.currency`)} = ${input.currency} or ${price} = 0)`);
+  return f;
 }
 
 /**
@@ -84,11 +95,7 @@ export function discoveryFilters(eb: Eb, input: DiscoveryInput, now: Date, terms
     f.push(eb('w.starts_at', '<', new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 38 * 3600_000)));
     f.push(sql<SqlBool>`(w.starts_at at time zone w.time_zone)::date <= ${input.to}::date`);
   }
-  if (input.freeOnly) f.push(eb('w.price_minor', '=', 0));
-  if (input.priceMin !== undefined) f.push(eb('w.price_minor', '>=', input.priceMin));
-  if (input.priceMax !== undefined) f.push(eb('w.price_minor', '<=', input.priceMax));
-  // "Up to 40" means 40 of one currency: €35 and US$20 are not both under it. Free is free in any.
-  if (input.currency && (input.priceMin !== undefined || input.priceMax !== undefined)) f.push(eb.or([eb('w.currency', '=', input.currency), eb('w.price_minor', '=', 0)]));
+  f.push(...priceConditions(input, 'w'));
   if (input.hasSeats) f.push(sql<SqlBool>`w.seats_taken < w.capacity`);
   if (input.mode) f.push(eb('w.registration_mode', '=', input.mode));
   const tags = [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];

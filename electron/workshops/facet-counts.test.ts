@@ -32,6 +32,10 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
       [{ q: 'intro wat' }],
       [{ q: 'pottery', includePast: true }],
       [{ q: 'pottery', categoryIds: [arts], cities: ['Berlin'] }],
+      // With a price: the postings carry it.
+      [{ q: 'pott', priceMax: 3000 }],
+      [{ q: 'water', priceMin: 2600, priceMax: 9000, currency: 'EUR' }],
+      [{ q: 'intro', freeOnly: true }],
       // As corrected: whole catalogue words, any of several.
       [{ q: 'landscap' }, [{ words: ['landscapes', 'wheel'], prefix: false }, { words: ['paper'], prefix: false }]],
     ];
@@ -69,6 +73,10 @@ describe.each(testDatabaseKinds())('facet counts from the monthly summary on %s'
     const painting = (await t.must('admin', 'tags:list', {})).find((tag) => tag.name === 'painting')!;
     await t.must('admin', 'tags:rename', { id: painting.id, name: 'pottery-painting' });
     await expectSummaryToMatchRows('retitled, tag renamed');
+    // A new price: a text search with a price limit must follow it.
+    const priced = (await t.must('admin', 'workshops:get', { id: ws[1]!.id })).version;
+    await t.must('admin', 'workshops:update', { ...workshopForm(t, arts, { inDays: 2, city: 'Paris', title: 'Intro to Watercolour', priceMinor: 0 }), id: ws[1]!.id, expectedVersion: priced });
+    await expectSummaryToMatchRows('price changed');
     // Bookings change seats only: nothing to follow.
     await sql`update workshop set seats_taken = 1`.execute(t.core.ctx.db);
     await expectSummaryToMatchRows('seats changed');

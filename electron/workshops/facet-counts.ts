@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SearchResult } from '../../shared/workshops';
 import type { CoreContext } from '../core/context';
-import { discoveryFilters, onlyFacetFilters, type DiscoveryInput, type TextTerm } from './discovery-filters';
+import { discoveryFilters, onlyFacetFilters, priceConditions, type DiscoveryInput, type TextTerm } from './discovery-filters';
 
 export interface FacetCell {
   category_id: string;
@@ -41,21 +41,22 @@ export function scannedCells(ctx: CoreContext, input: DiscoveryInput, now: Date,
 /**
  * The same cells for a text search, from the word postings alone (`workshop_word`, migration 0008):
  * the workshops holding every term, each counted once (a prefix may match several of its words).
- * Only for requests whose other filters are the start (see `onlyFacetFilters(input, true)`).
+ * Only for requests whose other filters are the start and the price (see `onlyFacetFilters(input, true, true)`).
  */
 export function postedCells(input: DiscoveryInput, now: Date, terms: TextTerm[]) {
   const upcoming = input.includePast ? sql`` : sql` and p.starts_at >= ${now}`;
   const holding = (t: TextTerm) => {
     // A prefix is a range of the "C"-collated index: every word from "pott" up to "pott" + the last code point.
     const match = t.prefix ? sql.join(t.words.map((w) => sql`(p.word >= ${w} and p.word < ${w + '\u{10FFFF}'})`), sql` or `) : sql`p.word = any(${t.words}::text[])`;
-    return sql`select p.num, p.cell from workshop_word p where (${match})${upcoming}`;
+    const price = priceConditions(input, 'p');
+    return sql`select p.num, p.cell from workshop_word p where (${match})${upcoming}${price.length ? sql` and ${sql.join(price, sql` and `)}` : sql``}`;
   };
   const workshops = terms.length === 1 ? sql`select distinct num, cell from (${holding(terms[0]!)}) one` : sql.join(terms.map(holding), sql` intersect `);
   return sql<FacetCell>`select c.category_id, c.city, count(*)::int as n from (${workshops}) m join facet_cell c on c.id = m.cell group by c.category_id, c.city`;
 }
 
 export async function facetCells(ctx: CoreContext, input: DiscoveryInput, now: Date, terms: TextTerm[]): Promise<FacetCell[]> {
-  if (onlyFacetFilters(input, true)) {
+  if (onlyFacetFilters(input, true, terms.length > 0)) {
     // No words typed means no corrected words either.
     const cells = terms.length ? postedCells(input, now, terms) : summaryCells(input, now);
     return (await cells.execute(ctx.db)).rows;

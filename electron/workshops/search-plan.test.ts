@@ -45,9 +45,9 @@ describe.each(testDatabaseKinds())('discovery query plans on %s', (kind) => {
     expect(spelling).toMatch(/Index Only Scan using search_lexicon_pkey/);
   });
 
-  it('facet counts for a text search are read from the word postings index alone', async () => {
-    for (const q of ['yoga', 'pott wheel']) {
-      const input = searchWorkshopsInput.parse({ q });
+  it('facet counts for a text search, with or without a price limit, are read from the word postings index alone', async () => {
+    for (const [q, price] of [['yoga', {}], ['pott wheel', {}], ['yoga', { priceMax: 6000, currency: 'EUR' }]] as const) {
+      const input = searchWorkshopsInput.parse({ q, ...price });
       const p = await plan(postedCells(input, t.core.ctx.now(), typedTerms(q)));
       expect(p, q).toMatch(/Index Only Scan using workshop_word_idx/);
       expect(p, q).not.toMatch(/Scan (using \w+ )?on workshop /);
