@@ -11,6 +11,7 @@ import { fakeApi, ok } from '../../../test/fake-api';
 import { DeskPage } from './DeskPage';
 import { useDesk } from './desk.store';
 import { SCAN_LABEL } from './ScanField';
+import { doubleScanGuard } from './scan-input';
 
 const workshop: DeskWorkshop = {
   id: 'w1', title: 'Pottery', startsAt: '2026-12-01T10:00:00.000Z', endsAt: '2026-12-01T12:00:00.000Z', timeZone: 'UTC', venue: 'Studio', city: 'London',
@@ -48,7 +49,7 @@ const field = () => screen.getByRole('combobox', { name: SCAN_LABEL });
 describe('Desk scan field', () => {
   beforeEach(() => {
     localStorage.clear();
-    useDesk.setState({ shown: null, shownSeq: 0, notice: null, log: [], lastUndo: null, panel: null });
+    useDesk.setState({ shown: null, shownSeq: 0, notice: null, log: [], lastUndo: null, panel: null, scans: doubleScanGuard() });
   });
   afterEach(cleanup);
 
@@ -75,6 +76,32 @@ describe('Desk scan field', () => {
     expect(await screen.findByText('Scanned twice — ignored')).toBeTruthy();
     expect(calls.filter((c) => c.channel === 'desk:checkIn')).toHaveLength(1);
     expect(screen.getByText('Ann Smith')).toBeTruthy();
+  });
+
+  it('takes a scan that lands in the walk-in form as a scan: checked in, the form as it was and not sent', async () => {
+    const { calls } = fakeApi({ 'desk:today': () => ok([session]), 'desk:similar': () => ok([]), 'desk:checkIn': () => ok(checkedIn('Ann Smith')) });
+    renderDesk();
+    await waitFor(() => expect(document.activeElement).toBe(field()));
+    await userEvent.keyboard('{F2}');
+    const name = await screen.findByRole('textbox', { name: /^Name/ });
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    // Typed by a person (one key at a time, slower than a scanner), then a scanner's burst.
+    for (const c of 'Walt') {
+      await userEvent.keyboard(c);
+      await new Promise((r) => setTimeout(r, 130));
+    }
+    await userEvent.keyboard(`${code}{Enter}`);
+    expect(await screen.findByText('Checked in')).toBeTruthy();
+    expect(screen.getByText('Ann Smith')).toBeTruthy();
+    expect((name as HTMLInputElement).value).toBe('Walt');
+    expect(document.activeElement).toBe(name);
+    expect(calls.filter((c) => c.channel === 'desk:checkIn').map((c) => c.input)).toEqual([{ ticketCode: code, deskWorkshopId: undefined, override: undefined }]);
+    expect(calls.some((c) => c.channel === 'desk:walkIn')).toBe(false);
+    // The same scanner sending it twice is still one scan, wherever the focus is.
+    await userEvent.keyboard(`${code}{Enter}`);
+    expect(await screen.findByText('Scanned twice — ignored')).toBeTruthy();
+    expect(calls.filter((c) => c.channel === 'desk:checkIn')).toHaveLength(1);
+    expect((name as HTMLInputElement).value).toBe('Walt');
   });
 
   it('says a code with a wrong check symbol has a typing error, without calling the main process', async () => {

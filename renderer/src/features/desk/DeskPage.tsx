@@ -13,6 +13,7 @@ import { PaymentPanel } from './PaymentPanel';
 import { ResultPanel } from './ResultPanel';
 import { ScanField } from './ScanField';
 import { ScanLog } from './ScanLog';
+import { useScansInForms } from './scans-in-forms';
 import { SessionsPanel } from './SessionsPanel';
 import { describeResult } from './result-words';
 import { WalkInPanel } from './WalkInPanel';
@@ -44,7 +45,8 @@ function UndoHint() {
 export function DeskPage() {
   const { shown, panel, setPanel } = useDesk();
   const { sound, set } = useDeskPrefs();
-  const { checkIn, undoLast } = useDeskActions();
+  const { checkIn, undoLast, scan } = useDeskActions();
+  useScansInForms(scan);
   const fmt = useFormat();
   const result = shown?.kind === 'result' ? shown.result : null;
   const view = result ? describeResult(result, fmt) : null;

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { DeskMatch } from '../../../../shared/desk';
 import { statusInWords } from '../../../../shared/registrations';
 import { formatTicketCode } from '../../../../shared/tickets';
@@ -10,7 +10,7 @@ import { deskApi, deskKeys } from './desk.api';
 import { useDeskActions } from './desk-actions';
 import { useDeskPrefs } from './desk-prefs.store';
 import { focusScanField, registerScanField } from './desk.store';
-import { classifyInput, doubleScanGuard, moveHighlight, searchTerm } from './scan-input';
+import { classifyInput, moveHighlight, searchTerm } from './scan-input';
 
 export const SCAN_LABEL = 'Scan a ticket, or type a name, email or phone';
 const SEARCH_DEBOUNCE_MS = 250;
@@ -24,8 +24,7 @@ export function ScanField() {
   const [value, setValue] = useState('');
   const [highlight, setHighlight] = useState(-1);
   const [hint, setHint] = useState<string | null>(null);
-  const guard = useRef(doubleScanGuard()).current;
-  const { checkIn, typo, doubled } = useDeskActions();
+  const { checkIn, typo, scan } = useDeskActions();
   const { searchAll, workshopId, set } = useDeskPrefs();
   const scope = searchAll ? 'all' : 'today';
   const queryClient = useQueryClient();
@@ -65,8 +64,7 @@ export function ScanField() {
       setValue('');
       setHint(null);
       if (input.kind === 'typo') return typo(input.code);
-      if (guard.isRepeat(input.code, Date.now())) return doubled();
-      return void checkIn({ ticketCode: input.code });
+      return scan(input.code);
     }
     const chosen = matches[highlight];
     if (chosen) return pick(chosen);

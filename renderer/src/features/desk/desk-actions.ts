@@ -62,6 +62,15 @@ export function useDeskActions() {
 
   const doubled = useCallback(() => useDesk.getState().setNotice(DOUBLE_TEXT), []);
 
+  /** A valid code from the scanner: checked in, unless the scanner just sent it already. */
+  const scan = useCallback(
+    (code: string) => {
+      if (useDesk.getState().scans.isRepeat(code, Date.now())) return doubled();
+      void checkIn({ ticketCode: code });
+    },
+    [checkIn, doubled],
+  );
+
   /** F8: the last check-in (and its desk payment) made at this station, while the window is open. */
   const undoLast = useCallback(async () => {
     const u = useDesk.getState().lastUndo;
@@ -77,5 +86,5 @@ export function useDeskActions() {
     useDesk.getState().show(seq, { kind: 'info', text: `${what}: ${u.name}` }, { tone: 'info', text: `${what}: ${u.name}` });
   }, [failed]);
 
-  return { checkIn, payAndCheckIn, typo, doubled, undoLast, present };
+  return { checkIn, payAndCheckIn, typo, scan, undoLast, present };
 }

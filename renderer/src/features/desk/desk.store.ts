@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CheckInResult, DeskOverride, ResultClass } from '../../../../shared/desk';
+import { doubleScanGuard } from './scan-input';
 
 /** What the result panel shows: the answer to the latest scan or pick at this station. */
 export type DeskShown =
@@ -33,6 +34,8 @@ interface DeskState {
   log: LogEntry[];
   lastUndo: Undoable | null;
   panel: DeskPanel;
+  /** The codes scanned at this station, wherever the focus was: a scanner's double send is one scan. */
+  scans: ReturnType<typeof doubleScanGuard>;
   nextSeq(): number;
   show(seq: number, shown: DeskShown, log: Omit<LogEntry, 'seq' | 'at'>): boolean;
   setNotice(text: string | null): void;
@@ -50,6 +53,7 @@ export const useDesk = create<DeskState>((set, get) => ({
   log: [],
   lastUndo: null,
   panel: null,
+  scans: doubleScanGuard(),
   nextSeq: () => ++seqCounter,
   /**
    * Every answer goes into the station's log; the panel shows it only if no later scan has been
@@ -75,6 +79,7 @@ let scanField: HTMLInputElement | null = null;
 export const registerScanField = (el: HTMLInputElement | null): void => {
   scanField = el;
 };
+export const isScanField = (el: EventTarget | null): boolean => el !== null && el === scanField;
 export const focusScanField = (): void => {
   scanField?.focus({ preventScroll: true });
 };
