@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import { RESULT_CLASS, UNDO_WINDOW_SECONDS, type CheckInOutcome, type CheckInRecord, type CheckInResult, type DeskOverride, type DeskPayment } from '../../shared/desk';
 import { isValidTicketCode, normaliseTicketCode } from '../../shared/tickets';
 import type { Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
-import { notifySql } from '../core/events';
-import { claimRequestSql } from '../core/requests';
+import { announceAfterCommit, claimRequestSql } from '../core/requests';
+import type { Database } from '../db/schema';
 import { loadPeople, seatCounts, toCheckInRecord, toDeskWorkshop, toPerson, type Db, type PersonRow } from './desk-rows';
 import { checkInVerdict, opensAt } from './rules';
 
@@ -71,9 +71,6 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
   if (verdict !== 'checked_in') return resultOf(verdict, row, { counts: verdict === 'already' ? await seatCounts(db, row.workshop_id) : null });
 
   const actorName = caller.user?.name ?? null;
-  // On its own (autocommit) the check-in is told to the other stations once committed; inside a
-  // caller's transaction (pay and check in, walk-in) only if that commits.
-  const alone = db === ctx.db;
   const made = await sql<{ id: string; at: Date; checked_in: number; confirmed: number }>`
     with reg as (
       update registration set checkin_id = nextval(pg_get_serial_sequence('checkin_event', 'id')), version = version + 1, updated_at = ${now}
@@ -96,7 +93,7 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
       update workshop set checked_in = checked_in + 1 where id in (select workshop_id from reg)
       returning checked_in, seats_taken as confirmed
     )
-    select ev.id::text as id, ev.at, counts.checked_in, counts.confirmed${alone ? sql`` : sql`, ${notifySql('registrations:changed', { workshopId: row.workshop_id })} as notified`} from ev, counts`.execute(db);
+    select ev.id::text as id, ev.at, counts.checked_in, counts.confirmed from ev, counts`.execute(db);
 
   const ev = made.rows[0];
   if (!ev) {
@@ -106,7 +103,11 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
     if (attempt >= 3) throw new AppError('CONFLICT', 'This registration is changing at this moment. Try again.');
     return checkIn(ctx, caller, db, target, opts, attempt + 1);
   }
-  if (alone) ctx.announce('registrations:changed', { workshopId: row.workshop_id });
+  // On its own (autocommit) the check-in is committed already; inside a caller's transaction (pay
+  // and check in, walk-in) the other stations hear of it only if that commits.
+  const changed = { workshopId: row.workshop_id };
+  if (db === ctx.db) ctx.announce('registrations:changed', changed);
+  else announceAfterCommit(db as Transaction<Database>, 'registrations:changed', changed);
   const record: CheckInRecord = { id: ev.id, at: new Date(ev.at).toISOString(), station: caller.station, byName: actorName, surface: caller.surface };
   return resultOf('checked_in', row, { checkIn: record, counts: { checkedIn: ev.checked_in, confirmed: ev.confirmed }, undoUntil: undoUntil(new Date(ev.at)), payment: opts.payment ?? null });
 }

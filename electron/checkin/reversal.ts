@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { UNDO_WINDOW_SECONDS } from '../../shared/desk';
 import type { Caller } from '../core/caller';
 import type { Database } from '../db/schema';
-import { notifySql } from '../core/events';
+import { announceAfterCommit } from '../core/requests';
 
 const withinUndo = (at: Date, now: Date) => now.getTime() - at.getTime() <= UNDO_WINDOW_SECONDS * 1000;
 
@@ -37,7 +37,8 @@ export async function reverseCheckIn(trx: Transaction<Database>, caller: Caller,
         jsonb_build_object('checkInId', ${ev.id}::text), jsonb_build_object('reversalId', rev.id::text, 'reason', ${reason}::text)
       from rev
     )
-    select rev.id::text as id, ${notifySql('registrations:changed', { workshopId: ev.workshop_id })} as notified from rev`.execute(trx);
+    select rev.id::text as id from rev`.execute(trx);
   if (!r.rows[0]) throw new AppError('CONFLICT', 'This check-in has already been reversed.');
+  announceAfterCommit(trx, 'registrations:changed', { workshopId: ev.workshop_id });
   return r.rows[0].id;
 }

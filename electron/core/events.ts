@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { appEvents, isAppEvent, type AppEventName, type EventPayload } from '../../shared/ipc/events';
 import type { DbHandle } from '../db/create-db';
 import { pgClientConfig, DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../db/resilient-pool';
@@ -10,15 +10,6 @@ export const EVENTS_CHANNEL = 'wb_events';
 export const SESSIONS_CHANNEL = 'wb_sessions';
 
 type Listener = (name: AppEventName, payload: unknown) => void;
-
-/**
- * Publishes an app event from inside a statement or transaction: PostgreSQL delivers a notification
- * only when the transaction commits, so nobody hears of a change that was rolled back. Use it as a
- * select-list expression (it returns nothing worth reading).
- */
-export function notifySql<E extends AppEventName>(name: E, payload: EventPayload<E>): RawBuilder<unknown> {
-  return sql`pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ name, payload })})`;
-}
 
 /** How long publish() gathers events before sending them as one statement. */
 const PUBLISH_COALESCE_MS = 20;
@@ -32,7 +23,8 @@ export interface EventHub {
    * Tells every station, after a commit, outside the transaction that made the change: a NOTIFY
    * inside it would make every such commit wait on PostgreSQL's one notification queue lock (a
    * third of the check-in throughput of 8 stations). Events of the next few milliseconds go
-   * together, the same one once. Transactions that may roll back use notifySql instead.
+   * together, the same one once. A transaction announces through `announceAfterCommit` (requests.ts),
+   * which calls this once it has committed.
    */
   publish<E extends AppEventName>(name: E, payload: EventPayload<E>): void;
   /** Delivers an event of this station itself (no database involved), e.g. 'app:resync'. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { category, publishedWorkshop, workshopForm } from '../../test/catalogue';
 import { setupAdmin, signedIn, testDatabaseKinds, useTestCore } from '../../test/test-core';
 import { CHANNELS, contract } from '../../shared/ipc/contract';
+import { announceAfterCommit, transact } from './requests';
 
 /**
  * Retry-safe writes: the same request id twice does the work once and gives the first answer again,
@@ -92,5 +93,35 @@ describe.each(testDatabaseKinds())('repeated write requests on %s', (kind) => {
 describe('the contract', () => {
   it('says for every channel what it does to stored state', () => {
     for (const c of CHANNELS) expect(['read', 'write', 'repeatable'], c).toContain(contract[c].effect);
+  });
+});
+
+describe.each(testDatabaseKinds())('announcements of a transaction on %s', (kind) => {
+  const t = useTestCore(kind, async (tc) => setupAdmin(tc));
+
+  it('go out once it has committed, each event once, and never when it rolls back', async () => {
+    const told: { name: string; payload: unknown }[] = [];
+    const ctx = { ...t.core.ctx, announce: (name: string, payload: unknown) => told.push({ name, payload }) } as typeof t.core.ctx;
+    const caller = { clientId: 'x', surface: 'workstation', station: 'Test', user: null, role: 'public', sessionToken: null, request: null } as const;
+    let toldInside = -1;
+    await transact(ctx, caller, async (trx) => {
+      announceAfterCommit(trx, 'registrations:changed', { workshopId: 'w-1' });
+      announceAfterCommit(trx, 'registrations:changed', { workshopId: 'w-1' });
+      announceAfterCommit(trx, 'registrations:changed', { workshopId: 'w-2' });
+      toldInside = told.length;
+    });
+    expect(toldInside).toBe(0);
+    expect(told).toEqual([
+      { name: 'registrations:changed', payload: { workshopId: 'w-1' } },
+      { name: 'registrations:changed', payload: { workshopId: 'w-2' } },
+    ]);
+    told.length = 0;
+    await expect(
+      transact(ctx, caller, async (trx) => {
+        announceAfterCommit(trx, 'registrations:changed', { workshopId: 'w-3' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(told).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
+import type { AppEventName, EventPayload } from '../../shared/ipc/events';
 import type { Database } from '../db/schema';
 import type { Caller } from './caller';
 import type { CoreContext } from './context';
@@ -46,13 +47,35 @@ export function claimRequestSql(caller: Caller, entity: RawBuilder<unknown>): Ra
   return sql`insert into request_outcome (request_id, channel, actor_id, entity_id) select ${req.id}::uuid, ${req.channel}, ${caller.user?.id ?? null}, e.id from (${entity}) e`;
 }
 
-/** A transaction that changes state, with its outcome stored for retries when the call carries an id. */
-export function transact<T>(ctx: CoreContext, caller: Caller, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const out = await work(trx);
-    await recordOutcome(trx, caller, out);
-    return out;
+/** What each open `transact` transaction will tell every station once it has committed. */
+const announcements = new WeakMap<Transaction<Database>, { name: AppEventName; payload: unknown }[]>();
+
+/**
+ * A transaction that changes state, with its outcome stored for retries when the call carries an id.
+ * The events its work announced (`announceAfterCommit`) go out once it has committed, and not at
+ * all if it rolls back.
+ */
+export async function transact<T>(ctx: CoreContext, caller: Caller, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const told: { name: AppEventName; payload: unknown }[] = [];
+  const out = await ctx.db.transaction().execute(async (trx) => {
+    announcements.set(trx, told);
+    const result = await work(trx);
+    await recordOutcome(trx, caller, result);
+    return result;
   });
+  for (const e of told) ctx.announce(e.name, e.payload as never);
+  return out;
+}
+
+/**
+ * Tells every station of a change made in a `transact` transaction, after it commits (never from
+ * inside it: a NOTIFY there makes each commit wait on PostgreSQL's one notification lock). A change
+ * made in autocommit announces with `ctx.announce` straight after its statement.
+ */
+export function announceAfterCommit<E extends AppEventName>(trx: Transaction<Database>, name: E, payload: EventPayload<E>): void {
+  const told = announcements.get(trx);
+  if (!told) throw new Error(`announceAfterCommit(${name}): not a transaction made by transact`);
+  if (!told.some((e) => e.name === name && JSON.stringify(e.payload) === JSON.stringify(payload))) told.push({ name, payload });
 }
 
 export async function findOutcome(db: Db, requestId: string): Promise<StoredOutcome | null> {

@@ -6,7 +6,7 @@ import type { PaymentMethod } from '../../shared/registrations';
 import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { Database } from '../db/schema';
-import { notifySql } from '../core/events';
+import { announceAfterCommit } from '../core/requests';
 import { UNDO_REFUSED } from '../checkin/reversal';
 
 export interface DeskPaymentInput {
@@ -43,7 +43,7 @@ export async function takeDeskPayment(trx: Transaction<Database>, caller: Caller
     before: { paymentStatus: 'unpaid' },
     after: { paymentStatus: 'paid', amount: formatPrice(reg.amount_due_minor, reg.currency), method: p.method, tendered: tendered === null ? null : formatPrice(tendered, reg.currency), note: p.note, at: 'desk' },
   });
-  await sql`select ${notifySql('registrations:changed', { workshopId: reg.workshop_id })}`.execute(trx);
+  announceAfterCommit(trx, 'registrations:changed', { workshopId: reg.workshop_id });
   const at = new Date(ins.at);
   return {
     id: String(ins.id),
@@ -73,5 +73,5 @@ export async function voidDeskPayment(trx: Transaction<Database>, caller: Caller
     .execute();
   await trx.updateTable('registration').set({ payment_status: 'unpaid', version: sql`version + 1`, updated_at: now }).where('id', '=', p.registration_id).execute();
   await writeAudit(trx, actorOf(caller), { action: 'payment.void', entityType: 'registration', entityId: p.registration_id, before: { paymentStatus: 'paid', paymentId: String(p.id) }, after: { paymentStatus: 'unpaid', amount: formatPrice(p.amount_minor, p.currency) } });
-  await sql`select ${notifySql('registrations:changed', { workshopId: reg.rows[0]!.workshop_id })}`.execute(trx);
+  announceAfterCommit(trx, 'registrations:changed', { workshopId: reg.rows[0]!.workshop_id });
 }
