@@ -1,5 +1,12 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatWallClock, formatWorkshopTime, isValidTimeZone, safeLocale, utcToZonedLocal, zonedLocalToUtc, zonedMinute } from './time';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 describe('workshop times', () => {
   it('converts wall-clock time in the workshop zone to UTC on both sides of a DST change', () => {
@@ -46,6 +53,22 @@ describe('workshop times', () => {
   it('gives files the wall-clock minute in the workshop zone', () => {
     expect(zonedMinute('2026-12-01T19:13:45.678Z', 'Europe/London')).toBe('2026-12-01 19:13');
     expect(zonedMinute('2026-07-01T19:13:45.678Z', 'Europe/London')).toBe('2026-07-01 20:13');
+    // Midnight is 00, not 24; zones with half and quarter hours; the hour a clock goes back, twice.
+    expect(zonedMinute('2026-12-31T23:30:00.000Z', 'Europe/Berlin')).toBe('2027-01-01 00:30');
+    expect(zonedMinute('2026-12-01T10:00:00.000Z', 'Asia/Kathmandu')).toBe('2026-12-01 15:45');
+    expect(zonedMinute('2026-10-25T00:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25 02:30');
+    expect(zonedMinute('2026-10-25T01:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25 02:30');
+  });
+
+  it('gives the same wall-clock minute as the date library, for any instant in any zone', () => {
+    const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Pacific/Auckland', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'UTC'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (t, zone) => {
+        const iso = new Date(t).toISOString();
+        expect(zonedMinute(iso, zone)).toBe(dayjs(iso).tz(zone).format('YYYY-MM-DD HH:mm'));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('knows valid zones', () => {

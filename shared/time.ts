@@ -101,5 +101,18 @@ export function formatWorkshopTime(startIso: string, endIso: string | null, tz: 
 
 /** "2026-12-01 20:13": an instant as wall-clock time in a zone, to the minute, for files (CSV) that spreadsheets sort and read as dates. */
 export function zonedMinute(iso: string, tz: string): string {
-  return dayjs(iso).tz(tz).format('YYYY-MM-DD HH:mm');
+  const p: Record<string, string> = {};
+  for (const part of minuteFormat(tz).formatToParts(new Date(iso))) p[part.type] = part.value;
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+// Exports convert every row's time: one formatter per zone, kept (making one costs more than using it).
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+function minuteFormat(tz: string): Intl.DateTimeFormat {
+  let f = minuteFormats.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    minuteFormats.set(tz, f);
+  }
+  return f;
 }

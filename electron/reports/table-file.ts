@@ -97,24 +97,38 @@ export function wallClockDate(at: Date | string, zone: string): Date {
   return new Date(`${zonedMinute(isoOf(at), zone).replace(' ', 'T')}:00Z`);
 }
 
+/**
+ * One style object per number format, shared by every cell that has it: the library recognises a
+ * style it has seen by the object itself, and otherwise compares it field by field for each cell
+ * (which made a 54,000-row ledger take most of its time in styles).
+ */
+const styles = new Map<string, Partial<ExcelJS.Style>>();
+const styleOf = (numFmt: string): Partial<ExcelJS.Style> => {
+  let s = styles.get(numFmt);
+  if (!s) styles.set(numFmt, (s = Object.freeze({ numFmt })));
+  return s;
+};
+const PLAIN: Partial<ExcelJS.Style> = Object.freeze({});
+
 function xlsxCell(cell: ExcelJS.Cell, c: CellValue): void {
   switch (c.kind) {
     case 'text':
       // Codes and phone numbers stay text: no lost leading zeros, no "+49…" read as a formula.
       cell.value = c.value ?? null;
-      cell.numFmt = '@';
+      cell.style = styleOf('@');
       return;
     case 'number':
       cell.value = c.value;
+      cell.style = PLAIN;
       return;
     case 'date':
       cell.value = c.at === null ? null : wallClockDate(c.at, c.zone);
-      cell.numFmt = DATE_FORMAT;
+      cell.style = styleOf(DATE_FORMAT);
       return;
     case 'money': {
       const digits = isCurrency(c.currency) ? CURRENCIES[c.currency] : 2;
       cell.value = c.minor === null ? null : c.minor / 10 ** digits;
-      cell.numFmt = moneyFormat(c.currency);
+      cell.style = styleOf(moneyFormat(c.currency));
       return;
     }
   }
