@@ -12,8 +12,8 @@ import { workshopScope } from './report-scope';
 import { date, money, number, text, type CellValue, type Table, type TableColumn } from './table-file';
 
 /*
- * What each export holds. Long ones (ledger, check-in log, audit) are read in keyset batches, so the
- * main process writes a batch while the next is fetched and never holds the whole set.
+ * What each export holds. Long ones (ledger, check-in log, audit) are read in batches, so the main
+ * process writes a batch while the next is fetched and never holds the whole set of rows.
  */
 
 type ExportSpec = z.output<typeof exportInput>;
@@ -33,14 +33,16 @@ async function workshopOf(db: Kysely<Database>, id: string) {
   return { ...w, stem: `${slug(w.title)}-${new Date(w.starts_at).toISOString().slice(0, 10)}` };
 }
 
-/** Rows of a keyset-paged query: `page(after)` returns up to BATCH_ROWS rows with ids above `after`. */
-async function* keyset<R extends { id: unknown }>(page: (after: string) => Promise<R[]>, toCells: (r: R) => CellValue[]): AsyncIterable<CellValue[][]> {
-  let after = '0';
-  for (;;) {
-    const rows = await page(after);
-    if (rows.length) yield rows.map(toCells);
-    if (rows.length < BATCH_ROWS) return;
-    after = String(rows[rows.length - 1]!.id);
+/**
+ * Rows of a long export: the ids of the range, in order, in one pass (narrowing the range again for
+ * each batch read every row of it once per batch: a 54,000-row ledger took 27 such passes), then the
+ * rows a batch at a time by id. `rows` must return the given ids' rows in id order.
+ */
+async function* inBatches<R>(ids: () => Promise<string[]>, rows: (ids: string[]) => Promise<R[]>, toCells: (r: R) => CellValue[]): AsyncIterable<CellValue[][]> {
+  const all = await ids();
+  for (let i = 0; i < all.length; i += BATCH_ROWS) {
+    const batch = await rows(all.slice(i, i + BATCH_ROWS));
+    if (batch.length) yield batch.map(toCells);
   }
 }
 
@@ -126,15 +128,14 @@ function payments(ctx: CoreContext, spec: ExportSpec): NamedTable {
       { header: 'Note', width: 30 },
     ],
     batches: () =>
-      keyset(
-        async (after) =>
+      inBatches(
+        async () => (await sql<{ id: string }>`with w as (${workshopScope(spec)}) select p.id::text as id from payment p join w on w.id = p.workshop_id order by p.id`.execute(ctx.db)).rows.map((r) => r.id),
+        async (ids) =>
           (
-            await sql<Record<string, unknown> & { id: string }>`with w as (${workshopScope(spec)})
-              select p.id, p.at, p.kind, p.method, p.amount_minor, p.currency, p.station, p.note, r.person_name, r.ticket_code, w.title, w.time_zone
-              from payment p join registration r on r.id = p.registration_id join w on w.id = r.workshop_id
-              where p.id > ${after}
-              order by p.id
-              limit ${BATCH_ROWS}`.execute(ctx.db)
+            await sql<Record<string, unknown>>`select p.id, p.at, p.kind, p.method, p.amount_minor, p.currency, p.station, p.note, r.person_name, r.ticket_code, w.title, w.time_zone
+              from payment p join registration r on r.id = p.registration_id join workshop w on w.id = p.workshop_id
+              where p.id = any(${ids}::bigint[])
+              order by p.id`.execute(ctx.db)
           ).rows,
         (r) => [
           ...whenAndWho(r),
@@ -164,15 +165,14 @@ function checkins(ctx: CoreContext, spec: ExportSpec): NamedTable {
       { header: 'Reason', width: 30 },
     ],
     batches: () =>
-      keyset(
-        async (after) =>
+      inBatches(
+        async () => (await sql<{ id: string }>`with w as (${workshopScope(spec)}) select e.id::text as id from checkin_event e join w on w.id = e.workshop_id order by e.id`.execute(ctx.db)).rows.map((r) => r.id),
+        async (ids) =>
           (
-            await sql<Record<string, unknown> & { id: string }>`with w as (${workshopScope(spec)})
-              select e.id, e.at, e.kind, e.reverses_id, e.station, e.surface, e.actor_name, e.reason, r.person_name, r.ticket_code, w.title, w.time_zone
-              from checkin_event e join w on w.id = e.workshop_id join registration r on r.id = e.registration_id
-              where e.id > ${after}
-              order by e.id
-              limit ${BATCH_ROWS}`.execute(ctx.db)
+            await sql<Record<string, unknown>>`select e.id, e.at, e.kind, e.reverses_id, e.station, e.surface, e.actor_name, e.reason, r.person_name, r.ticket_code, w.title, w.time_zone
+              from checkin_event e join workshop w on w.id = e.workshop_id join registration r on r.id = e.registration_id
+              where e.id = any(${ids}::bigint[])
+              order by e.id`.execute(ctx.db)
           ).rows,
         (r) => [
           ...whenAndWho(r),
