@@ -14,7 +14,8 @@ const looksLikeCode = (s: string) => s.length === 8 && [...s].every((c) => TICKE
 const NEAR_SIMILARITY = 0.45;
 /** Matches per kind ranked for the list; a search that matches more asks for a letter more. */
 const CANDIDATES = 200;
-const NEAR_CANDIDATES = 400;
+/** Near spellings ranked: every one passes the word-similarity bar, so a hundred-odd is choice enough. */
+const NEAR_CANDIDATES = 120;
 
 type Row = PersonRow & { today: boolean; matched_by: DeskMatch['matchedBy'] };
 
