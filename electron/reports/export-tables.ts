@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import { actionInWords } from '../../shared/audit';
 import { AppError } from '../../shared/errors';
@@ -34,15 +34,20 @@ async function workshopOf(db: Kysely<Database>, id: string) {
 }
 
 /**
- * Rows of a long export: the ids of the range, in order, in one pass (narrowing the range again for
- * each batch read every row of it once per batch: a 54,000-row ledger took 27 such passes), then the
- * rows a batch at a time by id. `rows` must return the given ids' rows in id order.
+ * Rows of a long export — the payments or check-in events of the workshops in range, with what
+ * WHEN_AND_WHO shows. The ids of the range first, in order, in one pass (narrowing the range again
+ * for each batch read every row of it once per batch: a 54,000-row ledger took 27 such passes),
+ * then the rows a batch at a time by id.
  */
-async function* inBatches<R>(ids: () => Promise<string[]>, rows: (ids: string[]) => Promise<R[]>, toCells: (r: R) => CellValue[]): AsyncIterable<CellValue[][]> {
-  const all = await ids();
-  for (let i = 0; i < all.length; i += BATCH_ROWS) {
-    const batch = await rows(all.slice(i, i + BATCH_ROWS));
-    if (batch.length) yield batch.map(toCells);
+async function* rangeRows(ctx: CoreContext, spec: ExportSpec, table: 'payment' | 'checkin_event', columns: RawBuilder<unknown>, toCells: (r: Record<string, unknown>) => CellValue[]): AsyncIterable<CellValue[][]> {
+  const from = sql.table(table);
+  const ids = (await sql<{ id: string }>`with w as (${workshopScope(spec)}) select x.id::text as id from ${from} x join w on w.id = x.workshop_id order by x.id`.execute(ctx.db)).rows.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += BATCH_ROWS) {
+    const batch = await sql<Record<string, unknown>>`select x.id, x.at, ${columns}, r.person_name, r.ticket_code, w.title, w.time_zone
+      from ${from} x join registration r on r.id = x.registration_id join workshop w on w.id = x.workshop_id
+      where x.id = any(${ids.slice(i, i + BATCH_ROWS)}::bigint[])
+      order by x.id`.execute(ctx.db);
+    if (batch.rows.length) yield batch.rows.map(toCells);
   }
 }
 
@@ -128,15 +133,11 @@ function payments(ctx: CoreContext, spec: ExportSpec): NamedTable {
       { header: 'Note', width: 30 },
     ],
     batches: () =>
-      inBatches(
-        async () => (await sql<{ id: string }>`with w as (${workshopScope(spec)}) select p.id::text as id from payment p join w on w.id = p.workshop_id order by p.id`.execute(ctx.db)).rows.map((r) => r.id),
-        async (ids) =>
-          (
-            await sql<Record<string, unknown>>`select p.id, p.at, p.kind, p.method, p.amount_minor, p.currency, p.station, p.note, r.person_name, r.ticket_code, w.title, w.time_zone
-              from payment p join registration r on r.id = p.registration_id join workshop w on w.id = p.workshop_id
-              where p.id = any(${ids}::bigint[])
-              order by p.id`.execute(ctx.db)
-          ).rows,
+      rangeRows(
+        ctx,
+        spec,
+        'payment',
+        sql`x.kind, x.method, x.amount_minor, x.currency, x.station, x.note`,
         (r) => [
           ...whenAndWho(r),
           text(PAYMENT_WORDS[String(r.kind)] ?? String(r.kind)),
@@ -165,15 +166,11 @@ function checkins(ctx: CoreContext, spec: ExportSpec): NamedTable {
       { header: 'Reason', width: 30 },
     ],
     batches: () =>
-      inBatches(
-        async () => (await sql<{ id: string }>`with w as (${workshopScope(spec)}) select e.id::text as id from checkin_event e join w on w.id = e.workshop_id order by e.id`.execute(ctx.db)).rows.map((r) => r.id),
-        async (ids) =>
-          (
-            await sql<Record<string, unknown>>`select e.id, e.at, e.kind, e.reverses_id, e.station, e.surface, e.actor_name, e.reason, r.person_name, r.ticket_code, w.title, w.time_zone
-              from checkin_event e join workshop w on w.id = e.workshop_id join registration r on r.id = e.registration_id
-              where e.id = any(${ids}::bigint[])
-              order by e.id`.execute(ctx.db)
-          ).rows,
+      rangeRows(
+        ctx,
+        spec,
+        'checkin_event',
+        sql`x.kind, x.reverses_id, x.station, x.surface, x.actor_name, x.reason`,
         (r) => [
           ...whenAndWho(r),
           text(r.kind === 'reversal' ? 'Reversal' : 'Check-in'),

@@ -1,9 +1,9 @@
-import { Button, Group, Kbd, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { DeskOverride, DeskPerson, DeskWorkshop } from '../../../../shared/desk';
-import { BusyButton } from '../../app/BusyButton';
 import { useFormat } from '../../app/format';
 import { tenderedOf } from './CashChange';
+import { DeskFormPanel } from './DeskFormPanel';
 import { DeskPaymentFields } from './DeskPaymentFields';
 import { useDeskActions } from './desk-actions';
 import { useDeskPrefs } from './desk-prefs.store';
@@ -32,37 +32,17 @@ export function PaymentPanel({ person, workshop, override, onClose }: { person: 
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="desk-pay-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="desk-pay-title">
-            Take payment: {person.name}
-          </Title>
-          <Text fz="xl" fw={700}>
-            {fmt.price(due, person.currency)} to pay · {workshop.title}
-          </Text>
-          <DeskPaymentFields tendered={tendered} onTenderedChange={setTendered} dueMinor={due} currency={person.currency} autoFocus />
-          <TextInput label="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          {error && (
-            <Text c="red" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group>
-            <BusyButton type="submit" busy={busy} size="md" autoFocus={method !== 'cash'}>
-              Mark paid and check in
-            </BusyButton>
-            <Button variant="default" onClick={onClose} rightSection={<Kbd>Esc</Kbd>}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <DeskFormPanel titleId="desk-pay-title" title={`Take payment: ${person.name}`} submitLabel="Mark paid and check in" busy={busy} onSubmit={() => void submit()} onClose={onClose} submitAutoFocus={method !== 'cash'}>
+      <Text fz="xl" fw={700}>
+        {fmt.price(due, person.currency)} to pay · {workshop.title}
+      </Text>
+      <DeskPaymentFields tendered={tendered} onTenderedChange={setTendered} dueMinor={due} currency={person.currency} autoFocus />
+      <TextInput label="Note (optional)" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      {error && (
+        <Text c="red" role="alert">
+          {error}
+        </Text>
+      )}
+    </DeskFormPanel>
   );
 }

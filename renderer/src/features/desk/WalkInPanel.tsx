@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { UNDO_WINDOW_SECONDS, type WalkInResult } from '../../../../shared/desk';
 import { statusInWords } from '../../../../shared/registrations';
-import { BusyButton } from '../../app/BusyButton';
 import { useFormat } from '../../app/format';
 import { unwrap } from '../../lib/query';
 import { TicketView } from '../registrations/TicketView';
 import { tenderedOf } from './CashChange';
+import { DeskFormPanel } from './DeskFormPanel';
 import { DeskPaymentFields } from './DeskPaymentFields';
 import { deskApi, deskKeys } from './desk.api';
 import { useDeskActions } from './desk-actions';
@@ -99,66 +99,46 @@ export function WalkInPanel({ onClose }: { onClose: () => void }) {
   const fieldError = (f: string) => error?.fields?.[f]?.join(' ');
   const action = paid ? 'Register, take payment and check in' : 'Register and check in';
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="desk-walkin-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy) void submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="desk-walkin-title">
-            Walk-in
-          </Title>
-          <Text size="sm">Registered here by staff, a walk-in takes a free seat directly, even in a workshop that needs approval, and late arrivals are welcome until the workshop ends.</Text>
-          <Select label="Workshop" required allowDeselect={false} value={workshopId} onChange={setWorkshopId} data={sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))} error={fieldError('workshopId')} />
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-autofocus autoFocus />
-          <Group grow>
-            <TextInput label="Email (optional)" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} />
-            <TextInput label="Phone (optional)" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={fieldError('phone')} />
-          </Group>
-          {lookalikes.length > 0 && (
-            <Alert color="yellow" title="Already registered for this workshop?">
-              <List size="sm">
-                {lookalikes.map((m) => (
-                  <List.Item key={m.person.registrationId}>
-                    {m.person.name}
-                    {m.person.email && ` · ${m.person.email}`}
-                    {m.person.phone && ` · ${m.person.phone}`} — {m.checkIn ? 'checked in' : statusInWords(m.person)} (same {m.matchedBy})
-                  </List.Item>
-                ))}
-              </List>
-              <Checkbox mt="xs" label="This is someone else: register anyway" checked={anyway} onChange={(e) => setAnyway(e.currentTarget.checked)} />
-            </Alert>
-          )}
-          {workshop && paid && (
-            <>
-              <Text fz="xl" fw={700}>
-                {fmt.price(workshop.priceMinor, workshop.currency)} to pay
-              </Text>
-              <DeskPaymentFields tendered={tendered} onTenderedChange={setTendered} dueMinor={workshop.priceMinor} currency={workshop.currency} />
-            </>
-          )}
-          {error && (
-            <Alert color="red" role="alert" title="Not registered">
-              {error.message}
-              {error.full && (
-                <Button mt="xs" variant="default" onClick={() => void submit(true)}>
-                  Put them on the waiting list
-                </Button>
-              )}
-            </Alert>
-          )}
-          <Group>
-            <BusyButton type="submit" busy={busy} size="md">
-              {action}
-            </BusyButton>
-            <Button variant="default" onClick={onClose} rightSection={<Kbd>Esc</Kbd>}>
-              Cancel
+    <DeskFormPanel titleId="desk-walkin-title" title="Walk-in" submitLabel={action} busy={busy} onSubmit={() => void submit()} onClose={onClose}>
+      <Text size="sm">Registered here by staff, a walk-in takes a free seat directly, even in a workshop that needs approval, and late arrivals are welcome until the workshop ends.</Text>
+      <Select label="Workshop" required allowDeselect={false} value={workshopId} onChange={setWorkshopId} data={sessions.map((s) => ({ value: s.workshop.id, label: s.workshop.title }))} error={fieldError('workshopId')} />
+      <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError('name')} data-autofocus autoFocus />
+      <Group grow>
+        <TextInput label="Email (optional)" type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} />
+        <TextInput label="Phone (optional)" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={fieldError('phone')} />
+      </Group>
+      {lookalikes.length > 0 && (
+        <Alert color="yellow" title="Already registered for this workshop?">
+          <List size="sm">
+            {lookalikes.map((m) => (
+              <List.Item key={m.person.registrationId}>
+                {m.person.name}
+                {m.person.email && ` · ${m.person.email}`}
+                {m.person.phone && ` · ${m.person.phone}`} — {m.checkIn ? 'checked in' : statusInWords(m.person)} (same {m.matchedBy})
+              </List.Item>
+            ))}
+          </List>
+          <Checkbox mt="xs" label="This is someone else: register anyway" checked={anyway} onChange={(e) => setAnyway(e.currentTarget.checked)} />
+        </Alert>
+      )}
+      {workshop && paid && (
+        <>
+          <Text fz="xl" fw={700}>
+            {fmt.price(workshop.priceMinor, workshop.currency)} to pay
+          </Text>
+          <DeskPaymentFields tendered={tendered} onTenderedChange={setTendered} dueMinor={workshop.priceMinor} currency={workshop.currency} />
+        </>
+      )}
+      {error && (
+        <Alert color="red" role="alert" title="Not registered">
+          {error.message}
+          {error.full && (
+            <Button mt="xs" variant="default" onClick={() => void submit(true)}>
+              Put them on the waiting list
             </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+          )}
+        </Alert>
+      )}
+    </DeskFormPanel>
   );
 }
