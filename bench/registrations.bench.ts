@@ -144,7 +144,8 @@ export interface BulkResultRow {
 
 /**
  * Approving 10,000 pending requests through the service, beside the set-based statements a database
- * expert would send for the same work (seats, statuses, ticket codes, one audit row each).
+ * expert would send for the same work (seats, statuses, ticket codes, one audit row each); the
+ * middle of three runs of each.
  */
 export async function benchBulkApproval(kind: 'postgres' | 'embedded', pending = 10_000): Promise<BulkResultRow> {
   const h = await freshDb(kind, 'bulk');
@@ -158,23 +159,38 @@ export async function benchBulkApproval(kind: 'postgres' | 'embedded', pending =
       await sql`vacuum analyze registration`.execute(h.db);
       return { w, ids: Array.from({ length: pending }, (_, i) => `${prefix}-${i + 1}`) };
     };
-    const raw = await seed();
-    const r0 = performance.now();
-    await h.db.transaction().execute(async (trx) => {
-      await sql`select id from workshop where id = ${raw.w} for no key update`.execute(trx);
-      await sql`with upd as (
-          update registration r set status = 'confirmed', confirmed_at = now(), ticket_code = upper(substr(md5(r.id), 1, 8)), version = r.version + 1, updated_at = now()
-          where r.id = any(${raw.ids}::text[]) and r.status = 'pending' returning r.id),
-        seats as (update workshop set seats_taken = seats_taken + (select count(*) from upd) where id = ${raw.w})
-        insert into audit_log (station, action, entity_type, entity_id, before, after)
-        select 'bench', 'registration.bulk_approve', 'registration', id, '{"status":"pending"}', '{"status":"confirmed"}' from upd`.execute(trx);
-    });
-    const rawSeconds = (performance.now() - r0) / 1000;
-    const svc = await seed();
-    const t0 = performance.now();
-    const r = await bulkApprove(ctxFor(h.db), { ...caller(0), request: { id: randomUUID(), channel: 'registrations:bulkApprove' } }, { ids: svc.ids });
-    const seconds = (performance.now() - t0) / 1000;
-    return { kind, pending, seconds: round(seconds), rawSeconds: round(rawSeconds), ratio: round(rawSeconds / seconds), approved: r.counts.approved };
+    const timeRaw = async () => {
+      const raw = await seed();
+      const r0 = performance.now();
+      await h.db.transaction().execute(async (trx) => {
+        await sql`select id from workshop where id = ${raw.w} for no key update`.execute(trx);
+        await sql`with upd as (
+            update registration r set status = 'confirmed', confirmed_at = now(), ticket_code = upper(md5(r.id)), version = r.version + 1, updated_at = now()
+            where r.id = any(${raw.ids}::text[]) and r.status = 'pending' returning r.id),
+          seats as (update workshop set seats_taken = seats_taken + (select count(*) from upd) where id = ${raw.w})
+          insert into audit_log (station, action, entity_type, entity_id, before, after)
+          select 'bench', 'registration.bulk_approve', 'registration', id, '{"status":"pending"}', '{"status":"confirmed"}' from upd`.execute(trx);
+      });
+      return (performance.now() - r0) / 1000;
+    };
+    const timeService = async () => {
+      const svc = await seed();
+      const t0 = performance.now();
+      const r = await bulkApprove(ctxFor(h.db), { ...caller(0), request: { id: randomUUID(), channel: 'registrations:bulkApprove' } }, { ids: svc.ids });
+      return { seconds: (performance.now() - t0) / 1000, approved: r.counts.approved };
+    };
+    // One approval of 10,000 is a single sample at the mercy of a checkpoint or autovacuum: three of
+    // each, taken in turn, and the middle one of each counts.
+    const raws: number[] = [];
+    const services: { seconds: number; approved: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      raws.push(await timeRaw());
+      services.push(await timeService());
+    }
+    const rawSeconds = raws.sort((a, b) => a - b)[1]!;
+    const r = services.sort((a, b) => a.seconds - b.seconds)[1]!;
+    const seconds = r.seconds;
+    return { kind, pending, seconds: round(seconds), rawSeconds: round(rawSeconds), ratio: round(rawSeconds / seconds), approved: r.approved };
   } finally {
     await h.close();
     await h.dropDb();

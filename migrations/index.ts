@@ -17,6 +17,8 @@ import * as m0015 from './20261201_0015_desk_phone_search';
 import * as m0016 from './20261201_0016_payment_workshop';
 import * as m0017 from './20261201_0017_workshop_checked_in';
 import * as m0018 from './20261201_0018_price_postings';
+import * as m0019 from './20261201_0019_request_outcome_json';
+import * as m0020 from './20261201_0020_registration_indexes_without_nulls';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -41,4 +43,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_0016_payment_workshop': m0016,
   '20261201_0017_workshop_checked_in': m0017,
   '20261201_0018_price_postings': m0018,
+  '20261201_0019_request_outcome_json': m0019,
+  '20261201_0020_registration_indexes_without_nulls': m0020,
 };

@@ -89,8 +89,8 @@ const emptyCounts = (): Record<BulkOutcome, number> => ({ approved: 0, waitliste
 /** One audit row per changed registration, written by one set-based statement. */
 async function auditMany(trx: Transaction<Database>, actor: Actor, action: string, ids: string[], statuses: string[], extra: Record<string, unknown>): Promise<void> {
   if (!ids.length) return;
-  await sql`insert into audit_log (actor_id, actor_email, station, action, entity_type, entity_id, before, after)
-    select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${action}, 'registration', d.id,
+  await sql`insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, before, after)
+    select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${actor.surface}, ${action}, 'registration', d.id,
       '{"status":"pending"}'::jsonb, jsonb_build_object('status', d.status) || ${JSON.stringify(extra)}::jsonb
     from unnest(${ids}::text[], ${statuses}::text[]) as d(id, status)`.execute(trx);
 }
@@ -98,77 +98,85 @@ async function auditMany(trx: Transaction<Database>, actor: Actor, action: strin
 /**
  * Approves a selection oldest request first, workshop by workshop, within each workshop's free seats;
  * the rest go to the waiting list where there is one, or stay pending ("not approved: full").
- * Set-based: a handful of statements whatever the size of the selection. Workshops are locked in id
- * order first, so two admins approving overlapping selections queue instead of overbooking.
+ * Two statements whatever the size of the selection: the workshops are locked in id order first (as
+ * every bulk action locks them, so two admins approving overlapping selections queue instead of
+ * overbooking or deadlocking); then one statement, which sees what committed before those locks,
+ * decides each request, writes it, its seats and its audit row. A request changed by someone else
+ * meanwhile (a cancellation) is skipped by the update's own re-check and reported as no longer
+ * pending; seats are counted from the rows actually written.
  */
 export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: Selection, attempt = 1): Promise<BulkResult> {
   const now = ctx.now();
+  const actor = actorOf(caller);
   try {
     return await transact(ctx, caller, async (trx) => {
       const ids = await selectedIds(trx, selection);
       if (!ids.length) return { counts: emptyCounts(), items: [] };
-      const workshops = await sql<{ id: string; capacity: number; seats_taken: number; waitlist_enabled: boolean; status: string; title: string }>`
-        select id, capacity, seats_taken, waitlist_enabled, status, title from workshop
-        where id in (select distinct workshop_id from registration where id = any(${ids}::text[]))
+      const locked = await sql<{ id: string }>`
+        select id from workshop where id in (select distinct workshop_id from registration where id = any(${ids}::text[]))
         order by id for no key update`.execute(trx);
-      // Locked in id order (as every bulk action locks them, so two never deadlock), approved in request order.
-      const pending = await sql<{ id: string; workshop_id: string; person_name: string; requested_us: number }>`
-        select id, workshop_id, person_name, (extract(epoch from requested_at) * 1000000)::float8 as requested_us from registration
-        where id = any(${ids}::text[]) and status = 'pending'
-        order by id for update`.execute(trx);
-      const order = [...pending.rows].sort((a, b) => a.requested_us - b.requested_us || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      // One fresh code per request that could be approved; the statement hands them out in request order.
+      const codes = ids.map(() => newTicketCode());
+      const decided = await sql<{ id: string; workshop_id: string; person_name: string; title: string; outcome: 'approved' | 'waitlisted' | 'full'; written: boolean }>`
+        with w as (
+          select id, title, waitlist_enabled and status = 'published' as has_list,
+            case when status = 'published' then capacity - seats_taken else 0 end as free
+          from workshop where id = any(${locked.rows.map((r) => r.id)}::text[])),
+        p as (
+          select r.id, r.workshop_id, r.person_name, r.requested_at,
+            row_number() over (partition by r.workshop_id order by r.requested_at, r.id) as n
+          from registration r where r.id = any(${ids}::text[]) and r.status = 'pending'),
+        d0 as (
+          select p.id, p.workshop_id, p.person_name, p.requested_at, w.title,
+            case when p.n <= w.free then 'approved' when w.has_list then 'waitlisted' else 'full' end as outcome
+          from p join w on w.id = p.workshop_id),
+        d as (
+          select d0.*, row_number() over (partition by d0.outcome order by d0.requested_at, d0.id) as k from d0),
+        -- Waiting-list places follow request order: values drawn, then handed out smallest first.
+        place as (
+          select s.v, row_number() over (order by s.v) as k
+          from (select nextval('registration_waitlist_seq') as v from generate_series(1, (select count(*) from d where outcome = 'waitlisted'))) s),
+        x as (
+          select d.*, c.code, place.v as seq from d
+          left join unnest(${codes}::text[]) with ordinality as c(code, k) on d.outcome = 'approved' and c.k = d.k
+          left join place on d.outcome = 'waitlisted' and place.k = d.k),
+        u as (
+          update registration r set
+            status = case when x.outcome = 'approved' then 'confirmed' else 'waitlisted' end,
+            confirmed_at = case when x.outcome = 'approved' then ${now}::timestamptz end,
+            waitlisted_at = case when x.outcome = 'waitlisted' then ${now}::timestamptz end,
+            waitlist_seq = x.seq, ticket_code = x.code, version = r.version + 1, updated_at = ${now}
+          from x
+          where r.id = x.id and x.outcome <> 'full' and r.status = 'pending'
+          returning r.id, r.workshop_id, r.status),
+        seats as (
+          update workshop w set seats_taken = w.seats_taken + t.n
+          from (select workshop_id, count(*)::int as n from u where status = 'confirmed' group by workshop_id) t
+          where w.id = t.workshop_id),
+        audit as (
+          insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, before, after)
+          select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${actor.surface}, 'registration.bulk_approve', 'registration', u.id,
+            '{"status":"pending"}'::jsonb, jsonb_build_object('status', u.status)
+          from u)
+        select x.id, x.workshop_id, x.person_name, x.title, x.outcome, (u.id is not null) as written
+        from x left join u on u.id = x.id
+        order by x.requested_at, x.id`.execute(trx);
 
-      const byId = new Map(pending.rows.map((p) => [p.id, p]));
-      const free = new Map(workshops.rows.map((w) => [w.id, w.status === 'published' ? w.capacity - w.seats_taken : 0]));
-      const ws = new Map(workshops.rows.map((w) => [w.id, w]));
-      const upd = { ids: [] as string[], statuses: [] as string[], codes: [] as (string | null)[] };
       const items: BulkResult['items'] = [];
       const counts = emptyCounts();
-      order.forEach((p) => {
-        const w = ws.get(p.workshop_id)!;
-        const left = free.get(p.workshop_id)!;
-        let outcome: BulkOutcome;
-        if (left > 0) {
-          free.set(p.workshop_id, left - 1);
-          outcome = 'approved';
-          upd.ids.push(p.id);
-          upd.statuses.push('confirmed');
-          upd.codes.push(newTicketCode());
-        } else if (w.waitlist_enabled && w.status === 'published') {
-          outcome = 'waitlisted';
-          upd.ids.push(p.id);
-          upd.statuses.push('waitlisted');
-          upd.codes.push(null);
-        } else outcome = 'full';
+      const seen = new Set<string>();
+      for (const r of decided.rows) {
+        const outcome: BulkOutcome = r.outcome === 'full' || r.written ? r.outcome : 'not_pending';
+        if (outcome === 'not_pending') continue;
+        seen.add(r.id);
         counts[outcome]++;
-        items.push({ id: p.id, workshopId: p.workshop_id, personName: p.person_name, workshopTitle: w.title, outcome });
-      });
+        items.push({ id: r.id, workshopId: r.workshop_id, personName: r.person_name, workshopTitle: r.title, outcome });
+      }
       for (const id of ids) {
-        if (!byId.has(id)) {
+        if (!seen.has(id)) {
           counts.not_pending++;
           items.push({ id, workshopId: '', personName: '', workshopTitle: '', outcome: 'not_pending' });
         }
-      }
-      if (upd.ids.length) {
-        // Waiting-list places follow request order: sequence values drawn in that order.
-        const waitlisted = upd.statuses.filter((s) => s === 'waitlisted').length;
-        const seqs = waitlisted
-          ? (await sql<{ v: string }>`select s.v::text as v from (select nextval('registration_waitlist_seq') as v from generate_series(1, ${waitlisted})) s order by s.v`.execute(trx)).rows.map((r) => r.v)
-          : [];
-        let k = 0;
-        const seqFor = upd.statuses.map((s) => (s === 'waitlisted' ? seqs[k++]! : null));
-        await sql`update registration r set status = d.status,
-            confirmed_at = case when d.status = 'confirmed' then ${now}::timestamptz end,
-            waitlisted_at = case when d.status = 'waitlisted' then ${now}::timestamptz end,
-            waitlist_seq = d.seq, ticket_code = d.code, version = r.version + 1, updated_at = ${now}
-          from unnest(${upd.ids}::text[], ${upd.statuses}::text[], ${upd.codes}::text[], ${seqFor}::bigint[]) as d(id, status, code, seq)
-          where r.id = d.id`.execute(trx);
-        const taken = [...ws.keys()].map((id) => ({ id, n: ws.get(id)!.capacity - ws.get(id)!.seats_taken - free.get(id)! })).filter((x) => x.n > 0 && ws.get(x.id)!.status === 'published');
-        if (taken.length) {
-          await sql`update workshop w set seats_taken = w.seats_taken + d.n
-            from unnest(${taken.map((t) => t.id)}::text[], ${taken.map((t) => t.n)}::int[]) as d(id, n) where w.id = d.id`.execute(trx);
-        }
-        await auditMany(trx, actorOf(caller), 'registration.bulk_approve', upd.ids, upd.statuses, {});
       }
       return { counts, items };
     });

@@ -194,24 +194,28 @@ describe.each(testDatabaseKinds())('registrations on %s', (kind) => {
       const roomy = await publishedWorkshop(t, cat, { inDays: 5, title: 'Roomy', capacity: 2, registrationMode: 'manual', waitlistEnabled: true });
       const tight = await publishedWorkshop(t, cat, { title: 'Tight', capacity: 1, registrationMode: 'manual', waitlistEnabled: false });
       const people: Record<string, string> = {};
-      for (const [w, name] of [[roomy, 'R1'], [tight, 'T1'], [roomy, 'R2'], [roomy, 'R3'], [tight, 'T2']] as const) {
+      for (const [w, name] of [[roomy, 'R1'], [tight, 'T1'], [roomy, 'R2'], [roomy, 'R3'], [tight, 'T2'], [roomy, 'R4']] as const) {
         people[name] = (await mustWalkIn(w.id, name)).id;
       }
       const done = await mustWalkIn(roomy.id, 'Done');
       await t.must('admin', 'registrations:reject', { id: done.id, reason: 'duplicate' });
 
       const queue = await t.must('admin', 'registrations:queue', {});
-      expect(queue.items.map((i) => i.personName)).toEqual(['R1', 'T1', 'R2', 'R3', 'T2']);
-      expect(queue.workshops.map((w) => [w.title, w.pending, w.seatsLeft])).toEqual([['Roomy', 3, 2], ['Tight', 2, 1]]);
+      expect(queue.items.map((i) => i.personName)).toEqual(['R1', 'T1', 'R2', 'R3', 'T2', 'R4']);
+      expect(queue.workshops.map((w) => [w.title, w.pending, w.seatsLeft])).toEqual([['Roomy', 4, 2], ['Tight', 2, 1]]);
 
       const result = await t.must('admin', 'registrations:bulkApprove', { selection: { ids: [...Object.values(people), done.id] } });
       const outcome = Object.fromEntries(result.items.map((i) => [i.personName || i.id, i.outcome]));
-      expect(outcome).toEqual({ R1: 'approved', R2: 'approved', R3: 'waitlisted', T1: 'approved', T2: 'full', [done.id]: 'not_pending' });
-      expect(result.counts).toEqual({ approved: 3, waitlisted: 1, full: 1, rejected: 0, not_pending: 1 });
+      expect(outcome).toEqual({ R1: 'approved', R2: 'approved', R3: 'waitlisted', R4: 'waitlisted', T1: 'approved', T2: 'full', [done.id]: 'not_pending' });
+      expect(result.items.map((i) => i.personName || 'done')).toEqual(['R1', 'T1', 'R2', 'R3', 'T2', 'R4', 'done']);
+      expect(result.counts).toEqual({ approved: 3, waitlisted: 2, full: 1, rejected: 0, not_pending: 1 });
       expect(await seats(roomy.id)).toBe(2);
       expect(await seats(tight.id)).toBe(1);
       const after = await t.must('desk', 'registrations:forWorkshop', { workshopId: roomy.id });
       expect(after.filter((r) => r.status === 'confirmed').every((r) => isValidTicketCode(r.ticketCode!))).toBe(true);
+      // The waiting list follows request order: R3 asked before R4.
+      expect(after.filter((r) => r.status === 'waitlisted').map((r) => [r.personName, r.waitlistPosition])).toEqual([['R3', 1], ['R4', 2]]);
+      expect((await t.must('desk', 'registrations:forWorkshop', { workshopId: tight.id })).find((r) => r.personName === 'T2')).toMatchObject({ status: 'pending', ticketCode: null });
       expect((await t.must('admin', 'audit:list', { entityId: people.R3 }))[0]).toMatchObject({ action: 'registration.bulk_approve', after: { status: 'waitlisted' } });
     });
 
