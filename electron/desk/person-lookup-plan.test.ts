@@ -6,8 +6,8 @@ import { createTestCore, testDatabaseKinds, type TestCore } from '../../test/tes
 // registrations without one (migration 0020). That only helps if the lookups the desk and "My
 // registrations" send can still use them: the planner must see that the condition rules out an
 // empty value, and must not prefer reading a whole index of phone numbers (the reason the
-// phone-prefix index keeps its empty entries). Email and phone prefixes are checked beside them. Asserted on the plan,
-// with sequential scans priced out so a tiny table does not hide a missing match.
+// phone-prefix index keeps its empty entries). Email and phone prefixes are checked beside them.
+// Asserted on the plan, with sequential scans priced out so a small table does not hide a missing match.
 describe.each(testDatabaseKinds())('person lookups on %s', (kind) => {
   let t: TestCore;
   beforeAll(async () => {

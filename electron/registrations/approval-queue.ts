@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, queueInput, selectionInput } from '../../shared/registrations';
 import type { Actor, Caller } from '../core/caller';
@@ -86,13 +86,21 @@ async function selectedIds(trx: Transaction<Database>, selection: Selection): Pr
 
 const emptyCounts = (): Record<BulkOutcome, number> => ({ approved: 0, waitlisted: 0, full: 0, rejected: 0, not_pending: 0 });
 
-/** One audit row per changed registration, written by one set-based statement. */
+/**
+ * One audit row per changed registration ("pending" before, its new status after), from `changed`:
+ * a query or CTE giving `id` and `status` — so a bulk action can write them in its own statement.
+ */
+function auditRowsSql(actor: Actor, action: string, changed: RawBuilder<unknown>, extra: Record<string, unknown> = {}): RawBuilder<unknown> {
+  return sql`insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, before, after)
+    select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${actor.surface}, ${action}, 'registration', c.id,
+      '{"status":"pending"}'::jsonb, jsonb_build_object('status', c.status) || ${JSON.stringify(extra)}::jsonb
+    from (${changed}) c`;
+}
+
+/** The audit rows of registrations changed by earlier statements of the transaction. */
 async function auditMany(trx: Transaction<Database>, actor: Actor, action: string, ids: string[], statuses: string[], extra: Record<string, unknown>): Promise<void> {
   if (!ids.length) return;
-  await sql`insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, before, after)
-    select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${actor.surface}, ${action}, 'registration', d.id,
-      '{"status":"pending"}'::jsonb, jsonb_build_object('status', d.status) || ${JSON.stringify(extra)}::jsonb
-    from unnest(${ids}::text[], ${statuses}::text[]) as d(id, status)`.execute(trx);
+  await auditRowsSql(actor, action, sql`select * from unnest(${ids}::text[], ${statuses}::text[]) as d(id, status)`, extra).execute(trx);
 }
 
 /**
@@ -153,11 +161,7 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
           update workshop w set seats_taken = w.seats_taken + t.n
           from (select workshop_id, count(*)::int as n from u where status = 'confirmed' group by workshop_id) t
           where w.id = t.workshop_id),
-        audit as (
-          insert into audit_log (actor_id, actor_email, station, surface, action, entity_type, entity_id, before, after)
-          select ${actor.actorId}, ${actor.actorEmail}, ${actor.station}, ${actor.surface}, 'registration.bulk_approve', 'registration', u.id,
-            '{"status":"pending"}'::jsonb, jsonb_build_object('status', u.status)
-          from u)
+        audit as (${auditRowsSql(actor, 'registration.bulk_approve', sql`select id, status from u`)})
         select x.id, x.workshop_id, x.person_name, x.title, x.outcome, (u.id is not null) as written
         from x left join u on u.id = x.id
         order by x.requested_at, x.id`.execute(trx);
