@@ -92,6 +92,31 @@ describe.each(testDatabaseKinds())('capacity under concurrency on %s', (kind) =>
     expect(audits.rows[0]!.n).toBe(100);
   });
 
+  it('a bulk approval racing people who withdraw their requests: seats match the tickets, the report matches the database', async () => {
+    const w = await publishedWorkshop(t, cat, { capacity: 20, registrationMode: 'manual', waitlistEnabled: true });
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) ids.push((await register(station(0), callerAt(0), w.id, { userId: null, name: `P${i}`, email: `r${i}@example.com`, phone: null })).id);
+    const withdrawn = ids.filter((_, i) => i % 3 === 0);
+    const [approval, ...withdrawals] = await Promise.allSettled([
+      bulkApprove(station(1), callerAt(1), { ids }),
+      ...withdrawn.map((id, i) => cancelRegistration(station(2 + (i % 2)), callerAt(2 + (i % 2)), id, 'Cannot come')),
+    ]);
+    expect(withdrawals.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(approval.status).toBe('fulfilled');
+    const report = (approval as PromiseFulfilledResult<Awaited<ReturnType<typeof bulkApprove>>>).value;
+    const c = (await counts(w.id)) as Record<string, number>;
+    expect(c.cancelled).toBe(20);
+    expect(c.seatsTaken).toBe(c.confirmed ?? 0);
+    expect((c.confirmed ?? 0) + (c.waitlisted ?? 0) + (c.pending ?? 0)).toBe(40);
+    // A request withdrawn before the approval reached it is reported as no longer pending, never as approved.
+    const status = new Map((await sql<{ id: string; status: string }>`select id, status from registration where workshop_id = ${w.id}`.execute(t.core.ctx.db)).rows.map((r) => [r.id, r.status]));
+    for (const item of report.items) {
+      if (item.outcome === 'not_pending') expect(status.get(item.id)).toBe('cancelled');
+      if (!withdrawn.includes(item.id)) expect(status.get(item.id), item.personName).toBe(item.outcome === 'approved' ? 'confirmed' : item.outcome === 'waitlisted' ? 'waitlisted' : 'pending');
+    }
+    expect(report.items).toHaveLength(60);
+  });
+
   it('a workshop cancelled while bookings pour in leaves no registration behind it', async () => {
     for (const mode of ['automatic', 'manual'] as const) {
       const w = await publishedWorkshop(t, cat, { capacity: 40, waitlistEnabled: true, registrationMode: mode });
