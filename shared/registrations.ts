@@ -141,7 +141,7 @@ export interface QueuePage {
 
 export const workshopRegistrationsInput = z.object({
   workshopId: idText('Choose a workshop.'),
-  statuses: z.array(z.enum(REGISTRATION_STATUSES)).optional(),
+  statuses: z.array(z.enum(REGISTRATION_STATUSES)).max(REGISTRATION_STATUSES.length, `Choose at most ${REGISTRATION_STATUSES.length} statuses.`).optional(),
   payment: z.enum([...PAYMENT_STATUSES, 'refund_due']).optional(),
   q: text().trim().max(200).optional(),
 });

@@ -92,7 +92,7 @@ export function searchFilterErrors(v: Pick<SearchWorkshopsInput, 'priceMin' | 'p
 
 export const organiserListInput = z.object({
   q: text().trim().max(200).optional(),
-  statuses: z.array(z.enum(WORKSHOP_STATUSES)).optional(),
+  statuses: z.array(z.enum(WORKSHOP_STATUSES)).max(WORKSHOP_STATUSES.length, `Choose at most ${WORKSHOP_STATUSES.length} statuses.`).optional(),
   categoryId: idText().optional(),
   sort: z.enum(['starts_at', 'title', 'status', 'seats', 'created_at']).default('starts_at'),
   direction: z.enum(['asc', 'desc']).default('asc'),

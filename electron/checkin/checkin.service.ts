@@ -46,6 +46,13 @@ export function resultOf(outcome: CheckInOutcome, row: PersonRow | null, extra: 
   };
 }
 
+const madeByThisRequest = (caller: Caller, row: PersonRow) => !!caller.request && row.ci_request === caller.request.id;
+
+/** This very request made the check-in (its answer was lost, or a copy of it ran at once): the same answer again. */
+async function sameAnswerAgain(db: Db, row: PersonRow): Promise<CheckInResult> {
+  return resultOf('checked_in', row, { counts: await seatCounts(db, row.workshop_id), undoUntil: undoUntil(new Date(row.ci_at!)) });
+}
+
 /**
  * Checks a registration in, or says why not — for the desk and the kiosk alike. The rules decide
  * (rules.ts); the write is one statement that takes the check-in only while none is there and the
@@ -64,18 +71,20 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
     deskWorkshopId: opts.deskWorkshopId,
     override: opts.override,
   });
-  if (verdict === 'already' && caller.request && row.ci_request === caller.request.id) {
-    // This very request made the check-in (its answer was lost): the same answer again.
-    return resultOf('checked_in', row, { counts: await seatCounts(db, row.workshop_id), undoUntil: undoUntil(new Date(row.ci_at!)) });
-  }
+  if (verdict === 'already' && madeByThisRequest(caller, row)) return sameAnswerAgain(db, row);
   if (verdict !== 'checked_in') return resultOf(verdict, row, { counts: verdict === 'already' ? await seatCounts(db, row.workshop_id) : null });
 
   const actorName = caller.user?.name ?? null;
+  // The workshop's row first, then the registration's: the order every change of registrations
+  // keeps (a cancellation holds the workshop and then its registrations), so the two never deadlock.
+  // The registration is only written once joined with the held workshop row, whatever the plan.
   const made = await sql<{ id: string; at: Date; checked_in: number; confirmed: number }>`
-    with reg as (
-      update registration set checkin_id = nextval(pg_get_serial_sequence('checkin_event', 'id')), version = version + 1, updated_at = ${now}
-      where id = ${row.id} and checkin_id is null and status = 'confirmed' and payment_status <> 'unpaid'
-      returning id, workshop_id, checkin_id
+    with hold as (select id from workshop where id = ${row.workshop_id} for no key update),
+    reg as (
+      update registration r set checkin_id = nextval(pg_get_serial_sequence('checkin_event', 'id')), version = r.version + 1, updated_at = ${now}
+      from hold
+      where r.id = ${row.id} and r.workshop_id = hold.id and r.checkin_id is null and r.status = 'confirmed' and r.payment_status <> 'unpaid'
+      returning r.id, r.workshop_id, r.checkin_id
     ),
     ev as (
       insert into checkin_event (id, registration_id, workshop_id, kind, at, station, surface, actor_id, actor_name, request_id)
@@ -99,6 +108,8 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
   if (!ev) {
     // Another station got there first (or the registration changed under us): say what is true now.
     const now2 = await findForCheckIn(db, target);
+    // The same request sent twice at once: the copy that waited answers as the one that wrote.
+    if (now2?.ci_id && madeByThisRequest(caller, now2)) return sameAnswerAgain(db, now2);
     if (now2?.ci_id) return resultOf('already', now2, { counts: await seatCounts(db, now2.workshop_id) });
     if (attempt >= 3) throw new AppError('CONFLICT', 'This registration is changing at this moment. Try again.');
     return checkIn(ctx, caller, db, target, opts, attempt + 1);

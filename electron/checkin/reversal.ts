@@ -4,6 +4,7 @@ import { UNDO_WINDOW_SECONDS } from '../../shared/desk';
 import type { Caller } from '../core/caller';
 import type { Database } from '../db/schema';
 import { announceAfterCommit } from '../core/requests';
+import { holdRegistration } from '../registrations/row-locks';
 
 const withinUndo = (at: Date, now: Date) => now.getTime() - at.getTime() <= UNDO_WINDOW_SECONDS * 1000;
 
@@ -19,6 +20,7 @@ export async function reverseCheckIn(trx: Transaction<Database>, caller: Caller,
   if (!ev || ev.kind !== 'check_in') throw new AppError('NOT_FOUND', 'This check-in does not exist.');
   if (how.undo && (ev.station !== caller.station || !withinUndo(new Date(ev.at), now))) throw new AppError('CONFLICT', UNDO_REFUSED);
   const reason = how.undo ? 'Undone at the desk' : how.reason;
+  await holdRegistration(trx, ev.registration_id);
   const r = await sql<{ id: string }>`
     with reg as (
       update registration set checkin_id = null, version = version + 1, updated_at = ${now}

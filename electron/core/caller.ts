@@ -18,6 +18,8 @@ export interface Caller {
 export interface CallRequest {
   id: string;
   channel: string;
+  /** Digest of the channel, the caller and the checked input (see requestFingerprint); set by the dispatcher. */
+  fingerprint?: string;
 }
 
 export interface Actor {

@@ -47,6 +47,23 @@ describe.each(testDatabaseKinds())('dispatcher on %s', (kind) => {
     expect(logged).toHaveLength(1);
   });
 
+  it('runs a call again that the database rolled back to break a deadlock, and says CONFLICT (not INTERNAL) if it keeps happening', async () => {
+    const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    let tries = 0;
+    const once = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async (c) => { if (++tries === 1) throw deadlock(); return handlers['users:list'](c); } }, replayers, () => undefined);
+    const r = await once({ clientId: 'admin', surface: 'workstation' }, 'users:list', {});
+    expect(r.ok).toBe(true);
+    expect(tries).toBe(2);
+
+    const logged: unknown[] = [];
+    let always = 0;
+    const stuck = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async () => { always++; throw Object.assign(new Error('could not serialize access'), { code: '40001' }); } }, replayers, (e: unknown) => logged.push(e));
+    const r2 = await stuck({ clientId: 'admin', surface: 'workstation' }, 'users:list', {});
+    expect(r2).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Other stations were changing the same records at this very moment, and this was not saved. Try again.' } });
+    expect(always).toBe(4);
+    expect(logged).toEqual([]);
+  });
+
   it('maps a database connection failure to UNAVAILABLE', async () => {
     const down = createDispatcher(t.core.ctx, { ...handlers, 'users:list': async () => { throw Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:5432'), { code: 'ECONNREFUSED' }); } }, replayers, () => undefined);
     const r = await down({ clientId: 'admin', surface: 'workstation' }, 'users:list', {});

@@ -6,11 +6,11 @@ import type { Surface } from '../../shared/roles';
 import { countUsers } from '../auth/accounts';
 import { resolveSession } from '../auth/auth.service';
 import { outageKind, outageMessage } from '../db/outage';
-import { isUniqueViolation } from '../db/errors';
+import { isTransientConflict, isUniqueViolation } from '../db/errors';
 import { powersAt, type Caller, type CallRequest } from './caller';
 import type { CoreContext } from './context';
 import type { Handler, Handlers, Replayer, Replayers } from './handler';
-import { assertSameRequest, findOutcome, REQUEST_KEY } from './requests';
+import { assertSameRequest, findOutcome, REQUEST_KEY, requestFingerprint } from './requests';
 
 /** Where a call comes from: the IPC glue passes the window, the e2e bridge a per-page id. */
 export interface CallOrigin {
@@ -38,6 +38,28 @@ const metaSchema = z.object({ requestId: z.uuid().optional() }).strict().nullish
 const REQUEST_ID_MISSING = 'This action was sent without its request id, so a retry could not be told apart from a new action. Reload the app.';
 
 const ACCOUNT_DOMAINS = /^(auth|users|setup|kiosk):/;
+
+/** Tries of a call that PostgreSQL rolled back for a deadlock or a serialization failure. */
+const CONFLICT_TRIES = 4;
+const CONFLICT_GAVE_UP = 'Other stations were changing the same records at this very moment, and this was not saved. Try again.';
+
+/**
+ * Runs a handler again when the database rolled it back to break a deadlock or a serialization
+ * conflict: nothing of that try was kept, and a write that did commit part of its work before is
+ * answered from its stored outcome (same request id), as for any retry. After a short, random
+ * pause, so two stations that collided do not collide again in step.
+ */
+async function retryingTransientConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (!isTransientConflict(err)) throw err;
+      if (attempt >= CONFLICT_TRIES) throw new AppError('CONFLICT', CONFLICT_GAVE_UP);
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
 
 /** How long an unexplained failure may spend finding out whether the database is there at all. */
 const PROBE_MS = 2000;
@@ -113,8 +135,10 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers, replayers
         const first = parsed.error.issues[0]?.message;
         return fail('VALIDATION', parsed.error.issues.length === 1 && first ? first : 'Some fields need attention.', fieldErrors);
       }
+      if (caller.request) caller.request.fingerprint = requestFingerprint(channelName, caller, parsed.data);
       const handler = handlers[channelName] as Handler<typeof channelName>;
-      const data = await handler({ input: parsed.data as never, caller, ctx });
+      const call = caller;
+      const data = await retryingTransientConflicts(() => handler({ input: parsed.data as never, caller: call, ctx }));
       // Accounts and sessions may have changed: this station reads them again at once, without
       // waiting for the notification every station gets.
       if (def.effect !== 'read' && ACCOUNT_DOMAINS.test(channelName)) ctx.sessions.forgetVerified(null);

@@ -47,6 +47,26 @@ describe.each(testDatabaseKinds())('live updates on %s', (kind) => {
     expect(t.core.mayReceive('nobody', 'kiosk', 'app:resync')).toBe(true);
   });
 
+  it('every change of registrations or payments tells the workshop that changed: bookings, decisions, cancellations, payments, bulk approvals', async () => {
+    const w = await publishedWorkshop(t, await category(t, 'Pottery'), { ...startingIn(t, 10), priceMinor: 1500, registrationMode: 'manual' });
+    const changes: [string, () => Promise<unknown>][] = [];
+    let ids: string[] = [];
+    changes.push(['a booking', async () => (ids = [(await t.must('desk', 'registrations:registerPerson', { workshopId: w.id, name: 'Grace', email: 'grace@example.com' })).id])]);
+    changes.push(['another booking', async () => ids.push((await t.must('desk', 'registrations:registerPerson', { workshopId: w.id, name: 'Alan', email: 'alan@example.com' })).id)]);
+    changes.push(['a bulk approval', () => t.must('admin', 'registrations:bulkApprove', { selection: { ids: [ids[0]!] } })]);
+    changes.push(['a single approval', () => t.must('admin', 'registrations:confirm', { id: ids[1]! })]);
+    changes.push(['a payment', () => t.must('desk', 'payments:record', { id: ids[0]!, kind: 'payment', method: 'cash', note: '' })]);
+    changes.push(['a cancellation', () => t.must('desk', 'registrations:cancel', { id: ids[1]!, reason: 'Ill' })]);
+    for (const [what, change] of changes) {
+      const heard = listen(t.core);
+      await change();
+      await until(() => heard.some((h) => h.name === 'registrations:changed')).catch(() => {
+        throw new Error(`${what}: no registrations:changed event`);
+      });
+      expect(heard.filter((h) => h.name === 'registrations:changed'), what).toEqual([{ name: 'registrations:changed', payload: { workshopId: w.id } }]);
+    }
+  });
+
   it('says nothing of a change that was refused', async () => {
     const heard = listen(t.core);
     await t.call('desk', 'desk:checkIn', { ticketCode: 'ABCD-EFGH' });

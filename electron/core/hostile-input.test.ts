@@ -64,3 +64,54 @@ describe.each(testDatabaseKinds())('hostile input refused with a field message o
     }
   });
 });
+
+/** Every list a caller can send, wherever it sits in a channel's input. */
+type Schema = { _zod: { def: Record<string, unknown> & { type: string } } };
+function unboundedLists(s: Schema | undefined, path: string, out: string[]): void {
+  if (!s) return;
+  const def = s._zod.def as Record<string, unknown> & { type: string };
+  const inner = (k: string) => unboundedLists(def[k] as Schema | undefined, path, out);
+  switch (def.type) {
+    case 'array': {
+      const checks = (def.checks ?? []) as { _zod: { def: { check: string } } }[];
+      if (!checks.some((c) => c._zod.def.check === 'max_length' || c._zod.def.check === 'length_equals')) out.push(path);
+      unboundedLists(def.element as Schema, `${path}[]`, out);
+      break;
+    }
+    case 'object':
+      for (const [k, v] of Object.entries(def.shape as Record<string, Schema>)) unboundedLists(v, `${path}.${k}`, out);
+      break;
+    case 'union':
+      for (const o of def.options as Schema[]) unboundedLists(o, path, out);
+      break;
+    case 'record':
+      out.push(`${path} (a record: any number of keys)`);
+      break;
+    case 'pipe':
+      inner('in');
+      break;
+    default:
+      inner('innerType');
+  }
+}
+
+describe('lists in the input', () => {
+  it('every list of every channel has a length limit, so no call can make the main process parse or the database bind without end', async () => {
+    const { contract } = await import('../../shared/ipc/contract');
+    const out: string[] = [];
+    for (const [name, def] of Object.entries(contract)) unboundedLists(def.input as unknown as Schema, name, out);
+    expect(out).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())('a long list of statuses on %s', (kind) => {
+  const t = useTestCore(kind, setupAdmin);
+  it('is refused at once with a field message, not sent to the database', async () => {
+    const cat = await category(t, 'Arts');
+    const w = await publishedWorkshop(t, cat);
+    const many = Array.from({ length: 70_000 }, () => 'confirmed' as const);
+    expect(await t.call('admin', 'registrations:forWorkshop', { workshopId: w.id, statuses: many })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { statuses: ['Choose at most 5 statuses.'] } } });
+    expect(await t.call('admin', 'workshops:listForOrganisers', { statuses: Array.from({ length: 70_000 }, () => 'published' as const) })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { statuses: [expect.stringMatching(/^Choose at most \d statuses\.$/)] } } });
+    expect(await t.call('admin', 'registrations:forWorkshop', { workshopId: w.id, statuses: ['confirmed', 'pending'] })).toMatchObject({ ok: true });
+  });
+});

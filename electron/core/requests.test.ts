@@ -82,6 +82,17 @@ describe.each(testDatabaseKinds())('repeated write requests on %s', (kind) => {
     expect(await t.call('admin', 'categories:create', { name: 'Another' }, 'workstation', id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already used/) } });
   });
 
+  it('the same request id sent again with other details is refused, not answered with the first one', async () => {
+    const cat = await category(t, 'Arts');
+    const [a, b] = [await publishedWorkshop(t, cat), await publishedWorkshop(t, cat, { title: 'Another' })];
+    const id = randomUUID();
+    const first = await t.must('desk', 'registrations:registerPerson', { workshopId: a.id, name: 'First Person' }, 'workstation', id);
+    expect(await t.call('desk', 'registrations:registerPerson', { workshopId: b.id, name: 'Second Person' }, 'workstation', id)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already used/) } });
+    // The very same send again still gets its first answer.
+    expect(await t.call('desk', 'registrations:registerPerson', { workshopId: a.id, name: 'First Person' }, 'workstation', id)).toMatchObject({ ok: true, data: { id: first.id } });
+    expect(await count('registration')).toBe(1);
+  });
+
   it('refuses a write without a request id, or with one that is not a UUID, changing nothing', async () => {
     const before = await count('category');
     expect(await t.core.dispatch({ clientId: 'admin', surface: 'workstation' }, 'categories:create', { name: 'No id' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { _request: [expect.any(String)] } } });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { AppEventName, EventPayload } from '../../shared/ipc/events';
@@ -22,6 +23,17 @@ export interface StoredOutcome {
   actorId: string | null;
   entityId: string | null;
   outcome: unknown;
+  fingerprint: string | null;
+}
+
+/**
+ * What makes two sends the same request: the channel, who sent it (the account; for someone not
+ * signed in, the window) and the input as checked. Keys keep the schema's order, so a copy of the
+ * same call always gives the same digest.
+ */
+export function requestFingerprint(channel: string, caller: Pick<Caller, 'user' | 'clientId'>, input: unknown): string {
+  const who = caller.user ? `user:${caller.user.id}` : `window:${caller.clientId}`;
+  return createHash('sha256').update(JSON.stringify([channel, who, input ?? null])).digest('base64url');
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -32,7 +44,7 @@ export async function recordOutcome(trx: Transaction<Database>, caller: Caller, 
   if (!req) return;
   await trx
     .insertInto('request_outcome')
-    .values({ request_id: req.id, channel: req.channel, actor_id: caller.user?.id ?? null, entity_id: entityId, outcome: outcome === undefined ? null : JSON.stringify(outcome) })
+    .values({ request_id: req.id, channel: req.channel, actor_id: caller.user?.id ?? null, entity_id: entityId, outcome: outcome === undefined ? null : JSON.stringify(outcome), fingerprint: req.fingerprint ?? null })
     .execute();
 }
 
@@ -44,11 +56,11 @@ export async function recordOutcome(trx: Transaction<Database>, caller: Caller, 
 export function claimRequestSql(caller: Caller, entity: RawBuilder<unknown>): RawBuilder<unknown> {
   const req = caller.request;
   if (!req) return sql`select 1`;
-  return sql`insert into request_outcome (request_id, channel, actor_id, entity_id) select ${req.id}::uuid, ${req.channel}, ${caller.user?.id ?? null}, e.id from (${entity}) e`;
+  return sql`insert into request_outcome (request_id, channel, actor_id, entity_id, fingerprint) select ${req.id}::uuid, ${req.channel}, ${caller.user?.id ?? null}, e.id, ${req.fingerprint ?? null} from (${entity}) e`;
 }
 
 /** What each open `transact` transaction will tell every station once it has committed. */
-const announcements = new WeakMap<Transaction<Database>, { name: AppEventName; payload: unknown }[]>();
+const announcements = new WeakMap<Transaction<Database>, Map<string, { name: AppEventName; payload: unknown }>>();
 
 /**
  * A transaction that changes state, with its outcome stored for retries when the call carries an id.
@@ -56,14 +68,15 @@ const announcements = new WeakMap<Transaction<Database>, { name: AppEventName; p
  * all if it rolls back.
  */
 export async function transact<T>(ctx: CoreContext, caller: Caller, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  const told: { name: AppEventName; payload: unknown }[] = [];
+  // Keyed by the event as sent: a bulk action over thousands of requests tells each workshop once.
+  const told = new Map<string, { name: AppEventName; payload: unknown }>();
   const out = await ctx.db.transaction().execute(async (trx) => {
     announcements.set(trx, told);
     const result = await work(trx);
     await recordOutcome(trx, caller, result);
     return result;
   });
-  for (const e of told) ctx.announce(e.name, e.payload as never);
+  for (const e of told.values()) ctx.announce(e.name, e.payload as never);
   return out;
 }
 
@@ -75,17 +88,18 @@ export async function transact<T>(ctx: CoreContext, caller: Caller, work: (trx: 
 export function announceAfterCommit<E extends AppEventName>(trx: Transaction<Database>, name: E, payload: EventPayload<E>): void {
   const told = announcements.get(trx);
   if (!told) throw new Error(`announceAfterCommit(${name}): not a transaction made by transact`);
-  if (!told.some((e) => e.name === name && JSON.stringify(e.payload) === JSON.stringify(payload))) told.push({ name, payload });
+  told.set(JSON.stringify([name, payload]), { name, payload });
 }
 
 export async function findOutcome(db: Db, requestId: string): Promise<StoredOutcome | null> {
-  const row = await db.selectFrom('request_outcome').select(['channel', 'actor_id', 'entity_id', 'outcome']).where('request_id', '=', requestId).executeTakeFirst();
-  return row ? { channel: row.channel, actorId: row.actor_id, entityId: row.entity_id, outcome: row.outcome } : null;
+  const row = await db.selectFrom('request_outcome').select(['channel', 'actor_id', 'entity_id', 'outcome', 'fingerprint']).where('request_id', '=', requestId).executeTakeFirst();
+  return row ? { channel: row.channel, actorId: row.actor_id, entityId: row.entity_id, outcome: row.outcome, fingerprint: row.fingerprint } : null;
 }
 
-/** A stored request may only be repeated by whoever made it, for the same action. */
+/** A stored request may only be repeated by whoever made it, for the same action with the same details. */
 export function assertSameRequest(stored: StoredOutcome, caller: Caller): void {
-  if (stored.channel !== caller.request?.channel || stored.actorId !== (caller.user?.id ?? null)) {
+  const otherDetails = stored.fingerprint !== null && caller.request?.fingerprint !== undefined && stored.fingerprint !== caller.request.fingerprint;
+  if (stored.channel !== caller.request?.channel || stored.actorId !== (caller.user?.id ?? null) || otherDetails) {
     throw new AppError('CONFLICT', 'This request was already used for another action. Start the action again.');
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../core/create-core';
@@ -10,6 +11,7 @@ import { isWriteChannel, type Channel, type InputOf } from '../../shared/ipc/con
 import { category, workshopForm } from '../../test/catalogue';
 import { createPostgresDatabase, describeOnPostgres, STRONG_PASSWORD, TestClock, type TestCore } from '../../test/test-core';
 import { TcpProxy } from '../../test/tcp-proxy';
+import { outageKind } from './outage';
 
 /**
  * The network between a station and its shared server breaking in the ways it does in a venue:
@@ -131,6 +133,30 @@ describeOnPostgres('a station whose database connection breaks', () => {
     expect(again).toMatchObject({ ok: true, data: { personName: 'No Email', status: 'confirmed' } });
     const rows = await sql<{ n: number }>`select count(*)::int as n from registration where person_name = 'No Email'`.execute(core.ctx.db);
     expect(rows.rows[0]!.n).toBe(1);
+  });
+
+  it('a database that does not accept connections for a moment (an administrator closing it) is an outage, not a bug — also once it is back', async () => {
+    const dbName = new URL(pgDb.url).pathname.slice(1);
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`alter database "${dbName}" allow_connections false`);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+      // The pool drops its idle connections as the server ends them.
+      await new Promise((r) => setTimeout(r, 200));
+      const refused = await call('registrations:registerPerson', { workshopId, name: 'Walk In' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/cannot be reached.*Nothing was saved/) } });
+      // Told apart by the server's own words, not by asking again: by the time a station would ask,
+      // the database may be open again, and the call must still not read as a bug.
+      const direct = new pg.Client({ connectionString: pgDb.url });
+      const err = await direct.connect().then(() => null, (e: unknown) => e);
+      await direct.end().catch(() => undefined);
+      expect(outageKind(err)).toBe('unreachable');
+    } finally {
+      await admin.query(`alter database "${dbName}" allow_connections true`);
+      await admin.end();
+    }
+    await answersAgain();
   });
 
   it('logs the faults it survived instead of throwing them', () => {

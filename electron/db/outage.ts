@@ -19,7 +19,7 @@ const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 
 const FULL_CODES = new Set(['53300']);
 const SLOW_CODES = new Set(['57014']);
 
-const UNREACHABLE_TEXT = /timeout exceeded when trying to connect|Connection terminated due to connection timeout|connect ECONNREFUSED|getaddrinfo/i;
+const UNREACHABLE_TEXT = /timeout exceeded when trying to connect|is not currently accepting connections|Connection terminated due to connection timeout|connect ECONNREFUSED|getaddrinfo/i;
 const LOST_TEXT = /Connection terminated|not queryable|Client was closed|Query read timeout|connection error|socket hang up|write after end/i;
 
 function* causes(err: unknown, depth = 0): Generator<{ code?: unknown; message?: unknown }> {

@@ -94,6 +94,7 @@ export interface RequestOutcomeTable {
   actor_id: string | null;
   entity_id: string | null;
   outcome: unknown;
+  fingerprint: string | null;
   at: Timestamp;
 }
 

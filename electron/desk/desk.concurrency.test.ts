@@ -86,6 +86,29 @@ describeOnPostgres('eight desks scanning the same tickets at once', () => {
     expect(after.rows[0]).toEqual({ held: 0, recount: 0 });
   });
 
+  it('the same scan sent twice at once (a double press, a resend after a stalled line) gets the same answer twice: checked in, once', async () => {
+    const cat = await category(t, 'Twice');
+    const w = await publishedWorkshop(t, cat, { ...startingIn(t, 10), capacity: 20, priceMinor: 0, title: 'Sent twice' });
+    const tickets: string[] = [];
+    for (let i = 0; i < 20; i++) tickets.push((await t.must('admin', 'registrations:registerPerson', { workshopId: w.id, name: `Twice ${i}` })).ticketCode!);
+    const pairs = await Promise.all(
+      tickets.map(async (code, i) => {
+        const requestId = randomUUID();
+        // Both copies from one station (its request id), on two of its connections at once.
+        const copy = () => desks[i % STATIONS]!.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:checkIn', { ticketCode: code }, { requestId });
+        return Promise.all([copy(), copy()]);
+      }),
+    );
+    for (const [a, b] of pairs) {
+      expect(a!.ok && b!.ok).toBe(true);
+      const [ra, rb] = [a!.ok && (a!.data as CheckInResult), b!.ok && (b!.data as CheckInResult)];
+      expect([ra && ra.outcome, rb && rb.outcome]).toEqual(['checked_in', 'checked_in']);
+      expect(ra && ra.checkIn!.id).toBe(rb && rb.checkIn!.id);
+    }
+    const events = await sql<{ n: number }>`select count(*)::int as n from checkin_event where workshop_id = ${w.id}`.execute(t.core.ctx.db);
+    expect(events.rows[0]!.n).toBe(20);
+  });
+
   it('two desks registering a walk-in for the last seat: one gets it, the other is told it is full', async () => {
     const cat = await category(t, 'Last seat');
     const w = await publishedWorkshop(t, cat, { ...startingIn(t, 10), capacity: 1, waitlistEnabled: false, priceMinor: 0, title: 'One seat' });

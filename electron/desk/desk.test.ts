@@ -182,6 +182,41 @@ describe.each(testDatabaseKinds())('the front desk on %s', (kind) => {
       const kinds = await sql<{ kind: string }>`select kind from payment order by id`.execute(t.core.ctx.db);
       expect(kinds.rows.map((k) => k.kind)).toEqual(['payment', 'void', 'payment']);
     });
+
+    it('a desk payment refunded since (or its registration cancelled) is no longer undone at the desk: nothing changes', async () => {
+      const w = await session(t, cat, { priceMinor: 1500 });
+      // Paid at the desk without checking in (a walk-in who comes back later), then refunded.
+      const paid = await t.must('desk', 'desk:walkIn', { workshopId: w.id, name: 'Refunded Already', payment: { method: 'cash', note: '' }, checkIn: false });
+      const paymentId = paid.payment!.id;
+      await t.must('admin', 'payments:record', { id: paid.person.registrationId, kind: 'refund', method: 'cash', note: 'Could not stay' });
+      expect(await t.call('desk', 'desk:undo', { paymentId })).toEqual({ ok: false, error: { code: 'CONFLICT', message: "This payment can no longer be undone here: it has been refunded since. See the registration's payments." } });
+      const still = await t.must('desk', 'desk:checkIn', { registrationId: paid.person.registrationId });
+      expect(still.person).toMatchObject({ paymentStatus: 'refunded', paidMinor: 0 });
+
+      const other = await t.must('desk', 'desk:walkIn', { workshopId: w.id, name: 'Cancelled Since', payment: { method: 'card', note: '' }, checkIn: false });
+      await t.must('admin', 'registrations:cancel', { id: other.person.registrationId, reason: 'Double booking' });
+      expect(await t.call('desk', 'desk:undo', { paymentId: other.payment!.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/cancelled since\. Record a refund/) } });
+      const rows = await sql<{ kind: string }>`select kind from payment order by id`.execute(t.core.ctx.db);
+      expect(rows.rows.map((k) => k.kind)).toEqual(['payment', 'refund', 'payment']);
+      const regs = await sql<{ payment_status: string }>`select payment_status from registration where id in (${paid.person.registrationId}, ${other.person.registrationId}) order by person_name`.execute(t.core.ctx.db);
+      expect(regs.rows.map((r) => r.payment_status)).toEqual(['paid', 'refunded']);
+    });
+  });
+
+  describe('a checked-in registration', () => {
+    it('is not cancelled (by staff or by the attendee) until its check-in is reversed: the counts stay true', async () => {
+      const w = await session(t, cat, { priceMinor: 0 });
+      const reg = await walkIn(w.id, 'Came In', { email: 'came.in@example.com' });
+      const done = await mustScan(reg.ticketCode!);
+      expect(await t.call('desk', 'registrations:cancel', { id: reg.id, reason: 'Mistake' })).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'Came In has checked in already, so this registration cannot be cancelled. If they did not attend, an administrator reverses the check-in first (Desk, check-in list, Reverse…).' },
+      });
+      expect((await t.must('desk', 'desk:today', {})).find((s) => s.workshop.id === w.id)).toMatchObject({ checkedIn: 1, confirmed: 1 });
+      await t.must('admin', 'desk:reverse', { checkInId: done.checkIn!.id, reason: 'Scanned the wrong ticket' });
+      expect(await t.call('desk', 'registrations:cancel', { id: reg.id, reason: 'Did not come' })).toMatchObject({ ok: true, data: { status: 'cancelled' } });
+      expect((await t.must('desk', 'desk:today', {})).find((s) => s.workshop.id === w.id)).toMatchObject({ checkedIn: 0, confirmed: 0 });
+    });
   });
 
   describe('walk-ins', () => {

@@ -51,6 +51,26 @@ export class FailureThrottle {
     this.streaks.set(key, { failures, lastMs: nowMs, lockedUntilMs: nowMs + this.policy.delaySecondsAfter(failures) * 1000 });
   }
 
+  /**
+   * An attempt whose check is slow (bcrypt, a lookup): counted as failed before the check runs, so
+   * attempts sent all at once cannot all pass the limit while none has been counted yet (the sign-in
+   * throttle counts first too). Throws RATE_LIMITED while this key must wait. `wasRight()` takes the
+   * count back for an attempt that turned out right.
+   */
+  begin(key: string, now: Date): { wasRight(): void } {
+    this.assertMayTry(key, now);
+    this.failed(key, now);
+    return {
+      wasRight: () => {
+        const s = this.streaks.get(key);
+        if (!s) return;
+        const failures = s.failures - 1;
+        if (failures <= 0) this.streaks.delete(key);
+        else this.streaks.set(key, { ...s, failures, lockedUntilMs: s.lastMs + this.policy.delaySecondsAfter(failures) * 1000 });
+      },
+    };
+  }
+
   /** Ends the streak (a right PIN: the person who knows it is staff, not a guesser). */
   succeeded(key: string): void {
     this.streaks.delete(key);

@@ -28,21 +28,15 @@ const nobody = (outcome: 'typo' | 'unknown'): KioskCheckInAnswer => ({ outcome, 
  * Checks in by a complete ticket code with the desk's own rules and service (the two never
  * disagree), never with an override, and never an unpaid ticket. Codes that match nobody — a typo
  * the check symbol catches, or a well-formed code nobody holds — count against this kiosk's
- * throttle before anything is looked up again.
+ * throttle; each code counts before it is looked up, so codes sent all at once cannot outrun it.
  */
 export async function kioskCheckIn(ctx: CoreContext, caller: Caller, input: z.output<typeof kioskCheckInInput>): Promise<KioskCheckInAnswer> {
-  const now = ctx.now();
-  ctx.kiosk.codes.assertMayTry(caller.clientId, now);
+  const attempt = ctx.kiosk.codes.begin(caller.clientId, ctx.now());
   const code = normaliseTicketCode(input.ticketCode);
-  if (!isValidTicketCode(code)) {
-    ctx.kiosk.codes.failed(caller.clientId, now);
-    return nobody('typo');
-  }
+  if (!isValidTicketCode(code)) return nobody('typo');
   const result = await checkIn(ctx, caller, ctx.db, { ticketCode: code });
-  if (result.outcome === 'unknown') {
-    ctx.kiosk.codes.failed(caller.clientId, now);
-    return nobody('unknown');
-  }
+  if (result.outcome === 'unknown') return nobody('unknown');
+  attempt.wasRight();
   return kioskAnswerOf(result);
 }
 

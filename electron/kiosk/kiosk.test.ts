@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CODE_FREE_FAILURES } from './failure-throttle';
 import { category, publishedWorkshop, startingIn, workshopForm } from '../../test/catalogue';
@@ -87,9 +88,28 @@ describe.each(testDatabaseKinds())('the self-service kiosk on %s', (kind) => {
       t.clock.advance(71_000);
       for (let i = 0; i < CODE_FREE_FAILURES - 1; i++) expect((await kiosk(t, 'kiosk:checkIn', { ticketCode: nobodysCode })).ok).toBe(true);
     });
+
+    it('counts codes sent all at once as a row of guesses: only the free ones are looked up', async () => {
+      await ticketFor((await soon()).id);
+      const answers = await Promise.all(Array.from({ length: 60 }, () => kiosk(t, 'kiosk:checkIn', { ticketCode: nobodysCode })));
+      expect(answers.filter((a) => a.ok)).toHaveLength(CODE_FREE_FAILURES);
+      expect(answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED')).toHaveLength(60 - CODE_FREE_FAILURES);
+    });
   });
 
   describe('registration', () => {
+    it('a visitor\'s request id used again at another kiosk window gets nothing of theirs back', async () => {
+      const w = await publishedWorkshop(t, cat, { priceMinor: 0, title: 'Bread', venue: 'Room 1' });
+      const id = randomUUID();
+      const mine = await t.must(KIOSK, 'kiosk:register', { workshopId: w.id, guest: { name: 'Grace Hopper', email: 'grace@example.com', phone: '' } }, 'kiosk', id);
+      const other = await t.call('kiosk-2', 'kiosk:register', { workshopId: w.id, guest: { name: 'Eve Intruder', email: 'eve@example.com', phone: '' } }, 'kiosk', id);
+      expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(JSON.stringify(other)).not.toMatch(new RegExp(`Grace|grace@|${mine.ticketCode}`));
+      const sameDetailsElsewhere = await t.call('kiosk-2', 'kiosk:register', { workshopId: w.id, guest: { name: 'Grace Hopper', email: 'grace@example.com', phone: '' } }, 'kiosk', id);
+      expect(sameDetailsElsewhere).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect((await t.must('desk', 'registrations:forWorkshop', { workshopId: w.id })).map((r) => r.personName)).toEqual(['Grace Hopper']);
+    });
+
     it('registers a guest to a confirmed ticket, and records it as the kiosk\'s', async () => {
       const w = await publishedWorkshop(t, cat, { priceMinor: 0, title: 'Bread', venue: 'Room 1' });
       const r = await t.must(KIOSK, 'kiosk:register', { workshopId: w.id, guest: { name: 'Grace Hopper', email: 'Grace@Example.com', phone: '' } }, 'kiosk');
@@ -171,6 +191,13 @@ describe.each(testDatabaseKinds())('the self-service kiosk on %s', (kind) => {
       expect(exits).toEqual([KIOSK]);
       const audit = await t.core.ctx.db.selectFrom('audit_log').select(['action', 'surface']).where('action', 'like', 'kiosk.%').orderBy('id').execute();
       expect(audit.map((a) => `${a.action}@${a.surface}`)).toEqual(['kiosk.settings@workstation', ...Array(5).fill('kiosk.exit_refused@kiosk'), 'kiosk.exit@kiosk']);
+    });
+
+    it('counts PINs sent all at once as a row of wrong ones: the sixth and later wait, unchecked', async () => {
+      await setPin('2468');
+      const answers = await Promise.all(Array.from({ length: 40 }, () => kiosk(t, 'kiosk:exit', { pin: '1111' })));
+      expect(answers.filter((a) => !a.ok && a.error.code === 'VALIDATION')).toHaveLength(5);
+      expect(answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED')).toHaveLength(35);
     });
 
     it('takes an administrator\'s sign-in, not staff\'s, and leaves nobody signed in', async () => {

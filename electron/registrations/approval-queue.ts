@@ -7,7 +7,7 @@ import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import { newTicketCode } from './registration-rows';
-import { transact } from '../core/requests';
+import { announceAfterCommit, transact } from '../core/requests';
 import { writeAudit } from '../audit/audit.service';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -123,6 +123,7 @@ export async function bulkApprove(ctx: CoreContext, caller: Caller, selection: S
       const locked = await sql<{ id: string }>`
         select id from workshop where id in (select distinct workshop_id from registration where id = any(${ids}::text[]))
         order by id for no key update`.execute(trx);
+      for (const w of locked.rows) announceAfterCommit(trx, 'registrations:changed', { workshopId: w.id });
       // One fresh code per request that could be approved; the statement hands them out in request order.
       const codes = ids.map(() => newTicketCode());
       const decided = await sql<{ id: string; workshop_id: string; person_name: string; title: string; outcome: 'approved' | 'waitlisted' | 'full'; written: boolean }>`
@@ -208,6 +209,7 @@ export async function bulkReject(ctx: CoreContext, caller: Caller, selection: Se
           where r.id = any(${ids}::text[]) and r.status = 'pending' and w.id = r.workshop_id
           returning r.id, r.workshop_id, r.person_name, w.title`.execute(trx)
       : { rows: [] };
+    for (const w of new Set(rejected.rows.map((r) => r.workshop_id))) announceAfterCommit(trx, 'registrations:changed', { workshopId: w });
     await auditMany(trx, actorOf(caller), 'registration.bulk_reject', rejected.rows.map((r) => r.id), rejected.rows.map(() => 'rejected'), { reason });
     const done = new Set(rejected.rows.map((r) => r.id));
     const counts = emptyCounts();
@@ -243,6 +245,7 @@ export async function bulkWaitlist(ctx: CoreContext, caller: Caller, selection: 
       select id, workshop_id, person_name from registration where id = any(${ids}::text[]) and status = 'pending'
       order by id for update`.execute(trx);
     const ws = new Map(workshops.rows.map((w) => [w.id, w]));
+    for (const w of workshops.rows) announceAfterCommit(trx, 'registrations:changed', { workshopId: w.id });
     const toOpen = openWaitlist ? workshops.rows.filter((w) => w.status === 'published' && !w.waitlist_enabled).map((w) => w.id) : [];
     if (toOpen.length) {
       await sql`update workshop set waitlist_enabled = true, version = version + 1, updated_at = ${now} where id = any(${toOpen}::text[])`.execute(trx);

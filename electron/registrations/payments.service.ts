@@ -7,7 +7,8 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import { loadRegistration } from './registration-rows';
-import { transact } from '../core/requests';
+import { announceAfterCommit, transact } from '../core/requests';
+import { holdRegistration } from './row-locks';
 
 /**
  * Payment tracking (no gateway): a payment of the amount due, a refund of what was paid, or a waiver.
@@ -15,7 +16,7 @@ import { transact } from '../core/requests';
  */
 export async function recordPayment(ctx: CoreContext, caller: Caller, input: z.output<typeof recordPaymentInput>): Promise<Registration> {
   return transact(ctx, caller, async (trx) => {
-    await sql`select id from registration where id = ${input.id} for update`.execute(trx);
+    announceAfterCommit(trx, 'registrations:changed', { workshopId: await holdRegistration(trx, input.id) });
     const r = await loadRegistration(trx, input.id);
     const refundDue = r.paymentStatus === 'paid' && (r.status === 'cancelled' || r.status === 'rejected');
     let next: 'paid' | 'refunded' | 'waived';

@@ -7,7 +7,8 @@ import { actorOf, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
-import { claimRequestSql, transact } from '../core/requests';
+import { announceAfterCommit, claimRequestSql, transact } from '../core/requests';
+import { holdRegistration } from './row-locks';
 import { ACTIVE_STATUSES, loadRegistration, newTicketCode, registrationQuery, toRegistration, type RegistrationRow } from './registration-rows';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -24,6 +25,12 @@ const isOrganiser = (caller: Caller) => (caller.role === 'admin' || caller.role 
 
 const alreadyRegistered = (r: Registration) =>
   new AppError('CONFLICT', `Already registered for this workshop: ${statusInWords(r)}.`, { details: { registrationId: r.id } });
+
+/** A booking committed (on its own, or with its transaction): every station's lists of the workshop are out of date. */
+function told(ctx: CoreContext, r: Registration): Registration {
+  ctx.announce('registrations:changed', { workshopId: r.workshopId });
+  return r;
+}
 
 /**
  * Lock order everywhere: the workshop row first, then registration rows. Bookings take the seat with
@@ -48,8 +55,8 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
   const booking = { id: randomUUID(), workshopId, person, now, ticket: newTicketCode(), caller };
   try {
     const seated = await insertRegistration(ctx.db, booking, 'confirmed', seatToRegister(workshopId, now));
-    if (seated) return seated;
-    return await ctx.db.transaction().execute(async (trx) => {
+    if (seated) return told(ctx, seated);
+    const queued = await ctx.db.transaction().execute(async (trx) => {
       const head = await holdWorkshop(trx, workshopId);
       if (head.status === 'draft' && !isOrganiser(caller)) throw new AppError('NOT_FOUND', 'This workshop does not exist or is not published.');
       assertOpen(head, now);
@@ -64,6 +71,7 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
       const status = head.registration_mode === 'manual' ? 'pending' : 'waitlisted';
       return (await insertRegistration(trx, booking, status, sql`select ${HEAD} from workshop where id = ${workshopId}`))!;
     });
+    return told(ctx, queued);
   } catch (e) {
     // Already registered (or two attempts for the same person at once): the unique index lets one
     // through. If that registration has been cancelled meanwhile, it no longer stands in the way.
@@ -85,6 +93,7 @@ export async function register(ctx: CoreContext, caller: Caller, workshopId: str
  * Request ids are the caller's business (the walk-in records its own outcome).
  */
 export async function seatWalkIn(trx: Transaction<Database>, caller: Caller, workshopId: string, person: Person, now: Date, waitlistIfFull: boolean): Promise<Registration> {
+  announceAfterCommit(trx, 'registrations:changed', { workshopId });
   const booking = { id: randomUUID(), workshopId, person, now, ticket: newTicketCode(), caller: { ...caller, request: null } };
   const seat = sql`update workshop set seats_taken = seats_taken + 1
     where id = ${workshopId} and seats_taken < capacity and status = 'published' and ends_at > ${now}
@@ -232,10 +241,7 @@ function assertOpen(w: Pick<WorkshopHead, 'status' | 'starts_at'>, now: Date): v
 }
 
 async function lockWorkshopThenRegistration(trx: Transaction<Database>, id: string): Promise<Registration> {
-  const head = await trx.selectFrom('registration').select('workshop_id').where('id', '=', id).executeTakeFirst();
-  if (!head) throw new AppError('NOT_FOUND', 'This registration no longer exists.');
-  await sql`select id from workshop where id = ${head.workshop_id} for no key update`.execute(trx);
-  await sql`select id from registration where id = ${id} for update`.execute(trx);
+  await holdRegistration(trx, id);
   return loadRegistration(trx, id);
 }
 
@@ -252,6 +258,7 @@ export async function fillFreeSeats(trx: Transaction<Database>, caller: Caller, 
     order by r.waitlist_seq limit greatest((select capacity - seats_taken from workshop where id = ${workshopId}), 0)
     for update of r`.execute(trx);
   const promoted: string[] = [];
+  if (next.rows.length) announceAfterCommit(trx, 'registrations:changed', { workshopId });
   for (const { id } of next.rows) {
     if (!(await takeSeat(trx, workshopId))) break;
     await trx.updateTable('registration').set({ status: 'confirmed', confirmed_at: now, waitlisted_at: null, waitlist_seq: null, ticket_code: newTicketCode(), version: sql`version + 1`, updated_at: now }).where('id', '=', id).execute();
@@ -265,8 +272,17 @@ export async function cancelRegistration(ctx: CoreContext, caller: Caller, id: s
   const now = ctx.now();
   return transact(ctx, caller, async (trx) => {
     const before = await lockWorkshopThenRegistration(trx, id);
+    announceAfterCommit(trx, 'registrations:changed', { workshopId: before.workshopId });
     if (!isOrganiser(caller) && before.userId !== caller.user?.id) throw new AppError('NOT_FOUND', 'This registration no longer exists.');
     if (!(ACTIVE_STATUSES as readonly string[]).includes(before.status)) throw refuse(before, 'cancelled');
+    // Someone who came in keeps their seat in the records (and in "checked in" counts): the
+    // check-in is reversed first, with its reason, if they did not attend after all.
+    const came = await trx.selectFrom('registration').select('checkin_id').where('id', '=', id).executeTakeFirstOrThrow();
+    if (came.checkin_id !== null) {
+      throw new AppError('CONFLICT', isOrganiser(caller)
+        ? `${before.personName} has checked in already, so this registration cannot be cancelled. If they did not attend, an administrator reverses the check-in first (Desk, check-in list, Reverse…).`
+        : 'You have checked in to this workshop already, so it cannot be cancelled here. Please ask at the front desk.');
+    }
     await trx
       .updateTable('registration')
       .set({
@@ -299,6 +315,7 @@ export async function confirmRegistration(ctx: CoreContext, caller: Caller, id: 
   const now = ctx.now();
   return transact(ctx, caller, async (trx) => {
     const before = await lockWorkshopThenRegistration(trx, id);
+    announceAfterCommit(trx, 'registrations:changed', { workshopId: before.workshopId });
     if (before.status !== 'pending' && before.status !== 'waitlisted') throw refuse(before, 'confirmed');
     if (before.workshopStatus !== 'published') throw new AppError('CONFLICT', 'The workshop is not open: nobody can be confirmed for it.');
     const ws = await trx.selectFrom('workshop').select('waitlist_enabled').where('id', '=', before.workshopId).executeTakeFirstOrThrow();
@@ -329,6 +346,7 @@ export async function rejectRegistration(ctx: CoreContext, caller: Caller, id: s
   const now = ctx.now();
   return transact(ctx, caller, async (trx) => {
     const before = await lockWorkshopThenRegistration(trx, id);
+    announceAfterCommit(trx, 'registrations:changed', { workshopId: before.workshopId });
     if (before.status !== 'pending' && before.status !== 'waitlisted') throw refuse(before, 'rejected');
     await trx
       .updateTable('registration')

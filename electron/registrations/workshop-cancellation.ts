@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { writeAudit } from '../audit/audit.service';
 import { actorOf, type Caller } from '../core/caller';
 import type { Database } from '../db/schema';
+import { announceAfterCommit } from '../core/requests';
 
 /**
  * A cancelled workshop cancels all its active registrations with the workshop's reason, in the
@@ -9,6 +10,7 @@ import type { Database } from '../db/schema';
  * "refund due" until a refund is recorded.
  */
 export async function cancelActiveRegistrations(trx: Transaction<Database>, caller: Caller, workshopId: string, reason: string): Promise<void> {
+  announceAfterCommit(trx, 'registrations:changed', { workshopId });
   const cancelled = await sql<{ id: string; status: string; payment_status: string }>`
     update registration r set status = 'cancelled', cancelled_at = now(), cancelled_by = ${caller.user?.id ?? null},
       cancel_reason = ${`Workshop cancelled: ${reason}`}, waitlisted_at = null, waitlist_seq = null, version = r.version + 1, updated_at = now(),
