@@ -31,6 +31,8 @@ export const queryClient = new QueryClient({
 onEvent('registrations:changed', ({ workshopId }) => {
   void queryClient.invalidateQueries({ queryKey: ['workshop', workshopId] });
   void queryClient.invalidateQueries({ queryKey: ['desk'] });
+  // The approval queue spans every workshop.
+  void queryClient.invalidateQueries({ queryKey: ['queue'] });
 });
 // Notifications may have been missed while the line was down: read everything again.
 onEvent('app:resync', () => void queryClient.invalidateQueries());

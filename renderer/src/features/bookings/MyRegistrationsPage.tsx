@@ -1,9 +1,11 @@
 import { Alert, Anchor, Button, Card, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Registration } from '../../../../shared/registrations';
 import { useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
+import { queryClient, unwrap } from '../../lib/query';
 import { RegistrationState } from '../registrations/RegistrationState';
 import { registrationsApi } from '../registrations/registrations.api';
 import { useFormat } from '../../app/format';
@@ -14,14 +16,12 @@ const ACTIVE = ['pending', 'confirmed', 'waitlisted'];
 export function MyRegistrationsPage() {
   const go = useNav((s) => s.go);
   const format = useFormat();
-  const [rows, setRows] = useState<Registration[] | null>(null);
   const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
   const [cancelling, setCancelling] = useState<Registration | null>(null);
 
-  const load = useCallback(async () => setRows(handleResult(await registrationsApi.mine()) ?? []), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const mine = useQuery({ queryKey: ['myRegistrations'], queryFn: () => unwrap(registrationsApi.mine()) });
+  const rows: Registration[] | null = mine.data ?? null;
+  const load = () => queryClient.invalidateQueries({ queryKey: ['myRegistrations'] });
 
   const now = Date.now();
   const shown = (rows ?? []).filter((r) => (when === 'upcoming' ? new Date(r.workshopEndsAt).getTime() >= now : new Date(r.workshopEndsAt).getTime() < now));
@@ -41,6 +41,7 @@ export function MyRegistrationsPage() {
           ]}
         />
       </Group>
+      {mine.isError && <Alert color="red" title="Your registrations could not be shown">{mine.error.message}</Alert>}
       {rows && shown.length === 0 && (
         <Alert color="gray">
           {when === 'upcoming' ? 'No upcoming registrations. ' : 'Nothing in the past yet.'}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import '../../../test/setup-dom';
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,9 +22,11 @@ describe('CatalogueFilters', () => {
   it('filters by a price range, and says so beside the field when it is the wrong way round instead of searching', async () => {
     const { calls } = fakeApi({ 'workshops:filterOptions': () => ok({ categories: [], cities: [], tags: [], currencies: ['EUR'] }), 'workshops:search': () => ok(empty) });
     render(
-      <MantineProvider>
-        <CatalogueFilters />
-      </MantineProvider>,
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MantineProvider>
+          <CatalogueFilters />
+        </MantineProvider>
+      </QueryClientProvider>,
     );
     const searches = () => calls.filter((c) => c.channel === 'workshops:search').map((c) => c.input as InputOf<'workshops:search'>);
 
@@ -43,9 +46,11 @@ describe('CatalogueFilters', () => {
     const { calls } = fakeApi({ 'workshops:filterOptions': () => ok({ categories: [], cities: [], tags: [], currencies: ['EUR', 'USD', 'JPY'] }), 'workshops:search': () => ok(empty) });
     render(
       // Test mode: dropdowns open without the transitions happy-dom never finishes.
-      <MantineProvider env="test">
-        <CatalogueFilters />
-      </MantineProvider>,
+      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <MantineProvider env="test">
+          <CatalogueFilters />
+        </MantineProvider>
+      </QueryClientProvider>,
     );
     const last = () => calls.filter((c) => c.channel === 'workshops:search').at(-1)?.input as InputOf<'workshops:search'> | undefined;
     const currency = await screen.findByRole('combobox', { name: 'Prices in' });

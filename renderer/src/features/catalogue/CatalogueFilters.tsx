@@ -1,22 +1,15 @@
 import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { CURRENCIES, type Currency } from '../../../../shared/money';
 import { searchFilterErrors, type FilterOptions } from '../../../../shared/workshops';
-import { handleResult } from '../../lib/notify';
-import { workshopsApi } from '../workshops/workshops.api';
 import { useCatalogue } from './catalogue.store';
+import { useCatalogueResults, useFilterOptions } from './catalogue.queries';
 import { DateField } from '../../app/DateFields';
 
 /** The filter column. Facet counts beside categories and cities reflect the other filters. */
 export function CatalogueFilters() {
-  const { filters, facets, setFilters, reset } = useCatalogue();
-  const [options, setOptions] = useState<FilterOptions>({ categories: [], cities: [], tags: [], currencies: [] });
-  useEffect(() => {
-    void workshopsApi.filterOptions().then((r) => {
-      const o = handleResult(r);
-      if (o) setOptions(o);
-    });
-  }, []);
+  const { filters, setFilters, reset } = useCatalogue();
+  const { facets } = useCatalogueResults();
+  const options: FilterOptions = useFilterOptions().data ?? { categories: [], cities: [], tags: [], currencies: [] };
 
   const toggle = (list: string[] | undefined, value: string, on: boolean) => {
     const next = new Set(list ?? []);

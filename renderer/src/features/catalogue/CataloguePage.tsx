@@ -1,12 +1,13 @@
 import { Alert, Grid, Group, Loader, Select, Stack, Text, TextInput } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { WorkshopSort } from '../../../../shared/workshops';
 import { useNav } from '../../app/navigation';
 import { CatalogueCard } from './CatalogueCard';
 import { CatalogueFilters } from './CatalogueFilters';
 import { useCatalogue } from './catalogue.store';
+import { useCatalogueResults } from './catalogue.queries';
 import { BusyButton } from '../../app/BusyButton';
 
 const SORT_OPTIONS: { value: WorkshopSort; label: string }[] = [
@@ -18,14 +19,11 @@ const SORT_OPTIONS: { value: WorkshopSort; label: string }[] = [
 ];
 
 export function CataloguePage() {
-  const { filters, items, total, textMatch, searchedFor, textSearch, nextCursor, loading, loaded, setFilters, search, loadMore } = useCatalogue();
+  const { filters, setFilters } = useCatalogue();
+  const { items, total, textMatch, searchedFor, textSearch, hasMore, loading, loaded, error, loadMore } = useCatalogueResults();
   const go = useNav((s) => s.go);
   const [text, setText] = useState(filters.q ?? '');
   const applyText = useDebouncedCallback((q: string) => setFilters({ q: q || undefined }), 250);
-
-  useEffect(() => {
-    if (!loaded) void search();
-  }, [loaded, search]);
 
   return (
     <Stack>
@@ -79,7 +77,8 @@ export function CataloguePage() {
             {items.map((w) => (
               <CatalogueCard key={w.id} w={w} onOpen={() => go('workshop', { workshopId: w.id })} />
             ))}
-            {nextCursor && (
+            {error && <Alert color="red" title="The search could not be run">{error.message}</Alert>}
+            {hasMore && (
               <BusyButton variant="default" onClick={() => loadMore()} busy={loading}>
                 Show more
               </BusyButton>

@@ -1,12 +1,26 @@
 // @vitest-environment happy-dom
 import '../../../test/setup-dom';
 import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BulkResult, QueuePage } from '../../../../shared/registrations';
 import { fakeApi, ok } from '../../../test/fake-api';
-import { ApprovalQueuePage } from './ApprovalQueuePage';
+
+/** The page with the app's own query client, bound to the live events as the app binds it. */
+async function showQueue() {
+  vi.resetModules();
+  const { queryClient } = await import('../../lib/query');
+  const { ApprovalQueuePage } = await import('./ApprovalQueuePage');
+  render(
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider env="test">
+        <ApprovalQueuePage />
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+}
 
 const row = (id: string, personName: string) => ({ id, workshopId: 'w1', workshopTitle: 'Tight', workshopStartsAt: '2099-01-01T10:00:00.000Z', workshopTimeZone: 'UTC', categoryName: 'Arts', personName, personEmail: null, requestedAt: '2098-12-01T10:00:00.000Z' });
 const queue: QueuePage = {
@@ -32,11 +46,7 @@ async function approveAll() {
     'registrations:bulkWaitlist': () => ok({ counts: { ...counts, waitlisted: 2 }, items: approved.items.slice(1).map((i) => ({ ...i, outcome: 'waitlisted' as const })) }),
     'registrations:bulkReject': () => ok({ counts: { ...counts, rejected: 2 }, items: approved.items.slice(1).map((i) => ({ ...i, outcome: 'rejected' as const })) }),
   });
-  render(
-    <MantineProvider env="test">
-      <ApprovalQueuePage />
-    </MantineProvider>,
-  );
+  await showQueue();
   await userEvent.click(await screen.findByRole('checkbox', { name: 'Select all on this page' }));
   await userEvent.click(screen.getByRole('button', { name: 'Approve 3' }));
   const report = await screen.findByRole('dialog', { name: 'What happened' });
@@ -61,5 +71,23 @@ describe('Approval report: requests that found no seat', () => {
     expect((within(ask).getByLabelText('Reason (the people concerned will see it)') as HTMLTextAreaElement).value).toBe('The workshop is full.');
     await userEvent.click(within(ask).getByRole('button', { name: 'Reject' }));
     await waitFor(() => expect(calls('registrations:bulkReject')).toEqual([{ selection: { ids: ['r2', 'r3'] }, reason: 'The workshop is full.' }]));
+  });
+});
+
+describe('Approval queue', () => {
+  afterEach(cleanup);
+
+  it('shows a request made at another station without a reload', async () => {
+    const items = [row('r1', 'Ann')];
+    const api = fakeApi({
+      'categories:list': () => ok([]),
+      'registrations:queue': () => ok({ ...queue, items: [...items], total: items.length }),
+    });
+    await showQueue();
+    expect(await screen.findByText('1 pending request')).toBeTruthy();
+    items.push(row('r9', 'Kiosk Kim'));
+    api.emit('registrations:changed', { workshopId: 'w1' });
+    expect(await screen.findByText('Kiosk Kim', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('2 pending requests')).toBeTruthy();
   });
 });

@@ -1,13 +1,14 @@
-import { Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { focusPageTitle, PageTitle } from '../../app/PageTitle';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { InputOf } from '../../../../shared/ipc/contract';
 import type { BulkOutcome, BulkResult, QueueFilter, QueuePage, QueueRow } from '../../../../shared/registrations';
-import type { Category } from '../../../../shared/workshops';
 import { useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
-import { registrationsApi } from '../registrations/registrations.api';
+import { queueKeys, registrationsApi } from '../registrations/registrations.api';
+import { queryClient, unwrap } from '../../lib/query';
 import { taxonomyApi } from '../workshops/workshops.api';
 import { useFormat } from '../../app/format';
 import { DateField } from '../../app/DateFields';
@@ -25,12 +26,9 @@ export function ApprovalQueuePage() {
   const go = useNav((s) => s.go);
   const format = useFormat();
   const [filter, setFilter] = useState<QueueFilter>({});
-  const [categories, setCategories] = useState<Category[]>([]);
   const [sort, setSort] = useState<DataTableSortStatus<QueueRow>>({ columnAccessor: 'requestedAt', direction: 'asc' });
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<QueuePage>({ items: [], total: 0, workshops: [] });
   const [allWorkshops, setAllWorkshops] = useState<QueuePage['workshops']>([]);
-  const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<QueueRow[]>([]);
   const [allMatching, setAllMatching] = useState(false);
   const [result, setResult] = useState<BulkResult | null>(null);
@@ -46,22 +44,18 @@ export function ApprovalQueuePage() {
     if (result && (!document.activeElement || document.activeElement === document.body)) done.current?.focus();
   }, [result]);
 
+  const categories = useQuery({ queryKey: ['categories'], queryFn: () => unwrap(taxonomyApi.categories()) }).data ?? [];
+  // Server state through react-query: a request made or decided at any station marks the queue
+  // stale ('registrations:changed', lib/query.ts), and it reads itself again.
+  const input = { ...filter, direction: sort.direction, limit: PAGE, offset: (page - 1) * PAGE };
+  const queue = useQuery({ queryKey: queueKeys.page(input), queryFn: () => unwrap(registrationsApi.queue(input)), placeholderData: keepPreviousData });
+  const data: QueuePage = queue.data ?? { items: [], total: 0, workshops: [] };
+  const loading = queue.isFetching;
+  // The workshop picker lists every workshop with requests, also while one of them is chosen.
   useEffect(() => {
-    void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
-  }, []);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    const r = handleResult(await registrationsApi.queue({ ...filter, direction: sort.direction, limit: PAGE, offset: (page - 1) * PAGE }));
-    setLoading(false);
-    if (r) {
-      setData(r);
-      if (!filter.workshopId) setAllWorkshops(r.workshops);
-    }
-  }, [filter, sort.direction, page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+    if (queue.data && !filter.workshopId) setAllWorkshops(queue.data.workshops);
+  }, [queue.data, filter.workshopId]);
+  const load = () => queryClient.invalidateQueries({ queryKey: queueKeys.all });
 
   const changeFilter = (patch: Partial<QueueFilter>) => {
     setFilter((f) => ({ ...f, ...patch }));
@@ -144,6 +138,7 @@ export function ApprovalQueuePage() {
                 </Button>
               </Group>
             </Group>
+            {queue.isError && <Alert color="red" title="The requests could not be shown">{queue.error.message}</Alert>}
             <DataTable
               withTableBorder
               striped

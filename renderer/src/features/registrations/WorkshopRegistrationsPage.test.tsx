@@ -1,15 +1,31 @@
 // @vitest-environment happy-dom
 import '../../../test/setup-dom';
 import { MantineProvider } from '@mantine/core';
-import { cleanup, render, screen } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Registration } from '../../../../shared/registrations';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { fakeApi, ok } from '../../../test/fake-api';
-import { useNav } from '../../app/navigation';
-import { useSession } from '../auth/session.store';
-import { WorkshopRegistrationsPage } from './WorkshopRegistrationsPage';
+
+/** The page with the app's own query client, bound to the live events as the app binds it. */
+async function showPage() {
+  vi.resetModules();
+  const { queryClient } = await import('../../lib/query');
+  const { useNav } = await import('../../app/navigation');
+  const { useSession } = await import('../auth/session.store');
+  const { WorkshopRegistrationsPage } = await import('./WorkshopRegistrationsPage');
+  useSession.setState({ session: { user: { id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', mustChangePassword: false }, expiresAt: '2099-01-01T00:00:00.000Z', idleTimeoutSeconds: 1800 } });
+  useNav.setState({ page: 'workshopRegistrations', workshopId: 'w1' });
+  render(
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider env="test">
+        <WorkshopRegistrationsPage />
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+}
 
 const workshop = {
   id: 'w1', title: 'Pottery', summary: '', categoryId: 'c', categoryName: 'Arts', tags: [], city: 'London', venue: 'Studio', instructor: '',
@@ -28,18 +44,12 @@ describe('Registrations of a workshop: payments', () => {
   afterEach(cleanup);
 
   it('offers "Mark paid" only for confirmed seats, and says requests and the waiting list owe nothing yet', async () => {
-    useSession.setState({ session: { user: { id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', mustChangePassword: false }, expiresAt: '2099-01-01T00:00:00.000Z', idleTimeoutSeconds: 1800 } });
-    useNav.setState({ page: 'workshopRegistrations', workshopId: 'w1' });
     fakeApi({
       'workshops:get': () => ok(workshop),
       'registrations:forWorkshop': () => ok([person('r1', 'Ann', 'confirmed'), person('r2', 'Ben', 'pending'), person('r3', 'Cy', 'waitlisted')]),
       'payments:outstanding': () => ok([]),
     });
-    render(
-      <MantineProvider env="test">
-        <WorkshopRegistrationsPage />
-      </MantineProvider>,
-    );
+    await showPage();
     expect(await screen.findByText('£65.00 · Not paid yet')).toBeTruthy();
     expect(screen.getAllByText('£65.00 · Nothing to pay yet')).toHaveLength(2);
 
@@ -53,5 +63,26 @@ describe('Registrations of a workshop: payments', () => {
       expect(screen.queryByRole('menuitem', { name: /Paid by|Waive/ })).toBeNull();
       await userEvent.keyboard('{Escape}');
     }
+  });
+
+  it("shows another station's booking without a reload, and keeps the list while it reads again", async () => {
+    const people = [person('r1', 'Ann', 'confirmed')];
+    const api = fakeApi({
+      'workshops:get': () => ok(workshop),
+      'registrations:forWorkshop': () => ok([...people]),
+      'payments:outstanding': () => ok([]),
+    });
+    await showPage();
+    expect(await screen.findByText('Ann')).toBeTruthy();
+    // Booked at the desk of another station: every station is told which workshop changed.
+    people.push(person('r2', 'Walk-in Wendy', 'pending'));
+    api.emit('registrations:changed', { workshopId: 'w1' });
+    expect(await screen.findByText('Walk-in Wendy', {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('Ann')).toBeTruthy();
+    // A change of another workshop reads nothing again.
+    const reads = api.calls.filter((c) => c.channel === 'registrations:forWorkshop').length;
+    api.emit('registrations:changed', { workshopId: 'w2' });
+    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => expect(api.calls.filter((c) => c.channel === 'registrations:forWorkshop').length).toBe(reads));
   });
 });

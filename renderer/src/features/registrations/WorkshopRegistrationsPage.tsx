@@ -2,17 +2,19 @@ import { ActionIcon, Alert, Button, Group, Menu, Modal, MultiSelect, Paper, Sele
 import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
 import { DataTable } from 'mantine-datatable';
-import { useCallback, useEffect, useState } from 'react';
-import { owesPayment, PAYMENT_METHODS, paymentInWords, REGISTRATION_STATUSES, registerPersonInput, type OutstandingRow, type PaymentMethod, type Registration, type RegistrationStatus } from '../../../../shared/registrations';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { owesPayment, PAYMENT_METHODS, paymentInWords, REGISTRATION_STATUSES, registerPersonInput, type PaymentMethod, type Registration, type RegistrationStatus } from '../../../../shared/registrations';
 import { formatTicketCode } from '../../../../shared/tickets';
-import type { WorkshopDetail } from '../../../../shared/workshops';
 import { BackLink } from '../../app/BackLink';
 import { canUse, useNav } from '../../app/navigation';
 import { handleResult, notifySuccess } from '../../lib/notify';
+import { queryClient, unwrap } from '../../lib/query';
 import { useSession } from '../auth/session.store';
 import { workshopsApi } from '../workshops/workshops.api';
 import { StatusBadge } from './RegistrationState';
-import { registrationsApi } from './registrations.api';
+import { registrationKeys, registrationsApi } from './registrations.api';
 import { useFormat } from '../../app/format';
 import { PageLoading } from '../../app/PageLoading';
 
@@ -40,13 +42,10 @@ export function WorkshopRegistrationsPage() {
   const { workshopId, go } = useNav();
   const role = useSession((s) => s.session?.user.role);
   const format = useFormat();
-  const [w, setW] = useState<WorkshopDetail | null>(null);
-  const [rows, setRows] = useState<Registration[]>([]);
-  const [owed, setOwed] = useState<OutstandingRow | null>(null);
   const [statuses, setStatuses] = useState<string[]>(['confirmed', 'pending', 'waitlisted']);
   const [payment, setPayment] = useState<string | null>(null);
   const [q, setQ] = useState('');
-  const [loading, setLoading] = useState(true);
+  const [typed] = useDebouncedValue(q, 200);
   const [ask, setAsk] = useState<Ask>(null);
   const [reason, setReason] = useState('');
   const isAdmin = role ? canUse(role, 'registrations:confirm') : false;
@@ -60,22 +59,16 @@ export function WorkshopRegistrationsPage() {
     },
   });
 
-  const load = useCallback(async () => {
-    if (!workshopId) return;
-    setLoading(true);
-    const [wr, rr, or] = await Promise.all([
-      workshopsApi.get(workshopId),
-      registrationsApi.forWorkshop({ workshopId, statuses: statuses.length ? (statuses as RegistrationStatus[]) : undefined, payment: (payment as never) ?? undefined, q: q || undefined }),
-      registrationsApi.outstanding(workshopId),
-    ]);
-    setLoading(false);
-    setW(handleResult(wr));
-    setRows(handleResult(rr) ?? []);
-    setOwed((handleResult(or) ?? [])[0] ?? null);
-  }, [workshopId, statuses, payment, q]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Server state through react-query, under the workshop's key: a change at any station (a
+  // booking, a payment, a check-in) marks it stale, and the list reads itself again (lib/query.ts).
+  const filter = { workshopId: workshopId ?? '', statuses: statuses.length ? (statuses as RegistrationStatus[]) : undefined, payment: (payment as never) ?? undefined, q: typed || undefined };
+  const detail = useQuery({ queryKey: registrationKeys.workshop(filter.workshopId), queryFn: () => unwrap(workshopsApi.get(filter.workshopId)), enabled: Boolean(workshopId) });
+  const list = useQuery({ queryKey: registrationKeys.list(filter), queryFn: () => unwrap(registrationsApi.forWorkshop(filter)), enabled: Boolean(workshopId), placeholderData: keepPreviousData });
+  const money = useQuery({ queryKey: registrationKeys.outstanding(filter.workshopId), queryFn: () => unwrap(registrationsApi.outstanding(filter.workshopId)), enabled: Boolean(workshopId) });
+  const w = detail.data ?? null;
+  const rows = list.data ?? [];
+  const owed = money.data?.[0] ?? null;
+  const load = () => queryClient.invalidateQueries({ queryKey: registrationKeys.all(filter.workshopId) });
 
   const act = async (p: Promise<Parameters<typeof handleResult>[0]>, message: string) => {
     if (handleResult(await p)) {
@@ -96,7 +89,8 @@ export function WorkshopRegistrationsPage() {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  if (!w) return <PageLoading label="Loading registrations" />;
+  const failed = detail.error ?? list.error ?? money.error;
+  if (!w) return failed ? <Alert color="red" title="The registrations could not be shown">{failed.message}</Alert> : <PageLoading label="Loading registrations" />;
   return (
     <Stack>
       <BackLink label="Back to workshop management" onClick={() => go('workshops')} />
@@ -150,7 +144,7 @@ export function WorkshopRegistrationsPage() {
         withTableBorder
         striped
         minHeight={200}
-        fetching={loading}
+        fetching={list.isFetching}
         records={rows}
         noRecordsText="Nobody matches"
         columns={[

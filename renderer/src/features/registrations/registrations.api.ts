@@ -17,3 +17,20 @@ export const registrationsApi = {
   recordPayment: (input: InputOf<'payments:record'>) => invoke('payments:record', input),
   outstanding: (workshopId?: string) => invoke('payments:outstanding', { workshopId }),
 };
+
+/**
+ * react-query keys of a workshop's registrations page: under ['workshop', id], which a
+ * 'registrations:changed' event for that workshop marks stale (lib/query.ts).
+ */
+export const registrationKeys = {
+  all: (workshopId: string) => ['workshop', workshopId] as const,
+  workshop: (workshopId: string) => ['workshop', workshopId, 'detail'] as const,
+  list: (filter: InputOf<'registrations:forWorkshop'>) => ['workshop', filter.workshopId, 'registrations', filter] as const,
+  outstanding: (workshopId: string) => ['workshop', workshopId, 'outstanding'] as const,
+};
+
+/** react-query keys of the approval queue, which any 'registrations:changed' event marks stale (lib/query.ts). */
+export const queueKeys = {
+  all: ['queue'] as const,
+  page: (input: InputOf<'registrations:queue'>) => ['queue', input] as const,
+};

@@ -1,8 +1,10 @@
-import { ActionIcon, Button, Group, Menu, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Menu, Modal, MultiSelect, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Category, Tag } from '../../../../shared/workshops';
 import { handleResult, notifySuccess } from '../../lib/notify';
+import { queryClient, unwrap } from '../../lib/query';
 import { taxonomyApi } from '../workshops/workshops.api';
 
 type Dialog =
@@ -14,8 +16,11 @@ type Dialog =
 
 /** Admins keep the category list and the tag vocabulary tidy; workshops follow every change. */
 export function TaxonomyPage() {
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [tags, setTags] = useState<Tag[]>([]);
+  const categoryList = useQuery({ queryKey: ['categories'], queryFn: () => unwrap(taxonomyApi.categories()) });
+  const tagList = useQuery({ queryKey: ['tags'], queryFn: () => unwrap(taxonomyApi.tags()) });
+  const categories: Category[] = categoryList.data ?? [];
+  const tags: Tag[] = tagList.data ?? [];
+  const failed = categoryList.error ?? tagList.error;
   const [newCategory, setNewCategory] = useState('');
   const [newCategoryError, setNewCategoryError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -23,14 +28,8 @@ export function TaxonomyPage() {
   const [choice, setChoice] = useState<string | null>(null);
   const [sources, setSources] = useState<string[]>([]);
 
-  const load = useCallback(async () => {
-    const [c, t] = await Promise.all([taxonomyApi.categories(), taxonomyApi.tags()]);
-    setCategories(handleResult(c) ?? []);
-    setTags(handleResult(t) ?? []);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A renamed category or merged tag shows in every list that names it: all of them read again.
+  const load = () => queryClient.invalidateQueries();
 
   const done = async (r: { ok: boolean }, message: string) => {
     if (!r.ok) return void handleResult(r as never);
@@ -49,6 +48,7 @@ export function TaxonomyPage() {
   return (
     <Stack>
       <PageTitle>Categories & tags</PageTitle>
+      {failed && <Alert color="red" title="The categories and tags could not be shown">{failed.message}</Alert>}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">

@@ -2,10 +2,12 @@ import { ActionIcon, Alert, Badge, Button, Code, CopyButton, Group, Menu, Modal,
 import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable } from 'mantine-datatable';
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/roles';
 import type { TemporaryPassword, UserList, UserSummary } from '../../../../shared/users';
 import { handleResult, notifySuccess } from '../../lib/notify';
+import { queryClient, unwrap } from '../../lib/query';
 import { useSession } from '../auth/session.store';
 import { CreateUserModal } from './CreateUserModal';
 import { usersApi } from './users.api';
@@ -19,23 +21,15 @@ export function UsersPage() {
   const [debounced] = useDebouncedValue(search, 200);
   const [role, setRole] = useState<Role | null>(null);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<UserList>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const [temp, setTemp] = useState<(TemporaryPassword & { name: string }) | null>(null);
   const [confirmReset, setConfirmReset] = useState<UserSummary | null>(null);
   const [resetting, setResetting] = useState(false);
 
-  const refresh = useCallback(async () => {
-    setLoading(true);
-    const r = handleResult(await usersApi.list({ search: debounced || undefined, role: role ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }));
-    setLoading(false);
-    if (r) setData(r);
-  }, [debounced, role, page]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const input = { search: debounced || undefined, role: role ?? undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+  const list = useQuery({ queryKey: ['users', input], queryFn: () => unwrap(usersApi.list(input)), placeholderData: keepPreviousData });
+  const data: UserList = list.data ?? { items: [], total: 0 };
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   const act = async (promise: ReturnType<typeof usersApi.setRole>, message: string) => {
     if (handleResult(await promise)) {
@@ -85,12 +79,13 @@ export function UsersPage() {
           w={220}
         />
       </Group>
+      {list.isError && <Alert color="red" title="The accounts could not be shown">{list.error.message}</Alert>}
       <DataTable
         withTableBorder
         striped
         highlightOnHover
         minHeight={200}
-        fetching={loading}
+        fetching={list.isFetching}
         records={data.items}
         totalRecords={data.total}
         recordsPerPage={PAGE_SIZE}

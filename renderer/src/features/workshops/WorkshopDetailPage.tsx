@@ -1,11 +1,11 @@
 import { Alert, Button, Group, List, Paper, Stack, Text } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { RegisterPanel } from '../registrations/RegisterPanel';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { BackLink } from '../../app/BackLink';
 import { canUse, useNav } from '../../app/navigation';
-import { handleResult } from '../../lib/notify';
+import { ApiError, queryClient, unwrap } from '../../lib/query';
 import { useSession } from '../auth/session.store';
 import { whatRegisteringMeans } from './registrationExplainer';
 import { WorkshopBadges } from './WorkshopBadges';
@@ -17,20 +17,15 @@ export function WorkshopDetailPage() {
   const { workshopId, backTo, go } = useNav();
   const role = useSession((s) => s.session?.user.role);
   const format = useFormat();
-  const [w, setW] = useState<WorkshopDetail | null>(null);
-  const [missing, setMissing] = useState(false);
-
-  const load = useCallback(() => {
-    if (!workshopId) return;
-    void workshopsApi.get(workshopId).then((r) => {
-      if (!r.ok && r.error.code === 'NOT_FOUND') setMissing(true);
-      else setW(handleResult(r));
-    });
-  }, [workshopId]);
-  useEffect(load, [load]);
+  // Under the workshop's key, which a change of its registrations at any station marks stale.
+  const detail = useQuery({ queryKey: ['workshop', workshopId ?? '', 'detail'], queryFn: () => unwrap(workshopsApi.get(workshopId ?? '')), enabled: Boolean(workshopId) });
+  const w: WorkshopDetail | null = detail.data ?? null;
+  const missing = detail.error instanceof ApiError && detail.error.error.code === 'NOT_FOUND';
+  const load = () => void queryClient.invalidateQueries({ queryKey: ['workshop', workshopId ?? ''] });
 
   const back = <BackLink label={`Back to ${{ workshops: 'workshop management', bookings: 'my registrations' }[backTo as string] ?? 'results'}`} onClick={() => go(backTo)} />;
   if (missing) return <Stack>{back}<Alert color="gray">This workshop does not exist or is no longer published.</Alert></Stack>;
+  if (detail.error) return <Stack>{back}<Alert color="red" title="This workshop could not be shown">{detail.error.message}</Alert></Stack>;
   if (!w) return <PageLoading label="Loading workshop" />;
 
   return (

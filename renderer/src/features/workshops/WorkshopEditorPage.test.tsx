@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
 import '../../../test/setup-dom';
 import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkshopDetail } from '../../../../shared/workshops';
 import { fakeApi, ok } from '../../../test/fake-api';
 import { useNav } from '../../app/navigation';
+import { queryClient } from '../../lib/query';
 import { WorkshopEditorPage } from './WorkshopEditorPage';
 
 const HOUR = 3_600_000;
@@ -26,9 +28,11 @@ function openEditor(w: WorkshopDetail) {
     'workshops:publish': () => ok({ ...w, status: 'published' as const }),
   });
   render(
-    <MantineProvider>
-      <WorkshopEditorPage />
-    </MantineProvider>,
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider>
+        <WorkshopEditorPage />
+      </MantineProvider>
+    </QueryClientProvider>,
   );
   return { publishes: () => api.calls.filter((c) => c.channel === 'workshops:publish') };
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Grid, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type Currency } from '../../../../shared/money';
 import { createWorkshopInput, STATUS_LABELS, type Category, type WorkshopDetail } from '../../../../shared/workshops';
@@ -8,6 +9,7 @@ import { BackLink } from '../../app/BackLink';
 import { useNav } from '../../app/navigation';
 import type { Result } from '../../../../shared/errors';
 import { handleResult, notifySuccess } from '../../lib/notify';
+import { queryClient, unwrap } from '../../lib/query';
 import { taxonomyApi, workshopsApi } from './workshops.api';
 import { DateTimeField } from '../../app/DateFields';
 import { useFormat } from '../../app/format';
@@ -62,8 +64,8 @@ const FIELD = (k: string) => (k === 'priceMinor' ? 'price' : k);
 export function WorkshopEditorPage() {
   const { workshopId, go } = useNav();
   const [w, setW] = useState<WorkshopDetail | null>(null);
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [tagOptions, setTagOptions] = useState<string[]>([]);
+  const categories: Category[] = useQuery({ queryKey: ['categories'], queryFn: () => unwrap(taxonomyApi.categories()) }).data ?? [];
+  const tagOptions: string[] = (useQuery({ queryKey: ['tags'], queryFn: () => unwrap(taxonomyApi.tags()) }).data ?? []).map((t) => t.name);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
@@ -80,11 +82,13 @@ export function WorkshopEditorPage() {
     },
   });
 
+  // The form is filled once per workshop, read fresh through the query client: a live update must
+  // never overwrite what the admin is typing, so this is not a subscribed query.
   useEffect(() => {
-    void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
-    void taxonomyApi.tags().then((r) => setTagOptions((handleResult(r) ?? []).map((t) => t.name)));
-    if (workshopId) {
-      void workshopsApi.get(workshopId).then((r) => {
+    if (!workshopId) return;
+    void queryClient
+      .fetchQuery({ queryKey: ['workshopEditor', workshopId], queryFn: () => workshopsApi.get(workshopId), staleTime: 0 })
+      .then((r) => {
         const d = handleResult(r);
         if (d) {
           setW(d);
@@ -92,9 +96,13 @@ export function WorkshopEditorPage() {
           form.resetDirty(fromDetail(d));
         }
       });
-    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workshopId]);
+  // Saved here: every list and page showing workshops reads them again.
+  const changed = (d: WorkshopDetail) => {
+    void queryClient.invalidateQueries({ queryKey: ['workshops'] });
+    void queryClient.invalidateQueries({ queryKey: ['workshop', d.id] });
+  };
 
   const readOnly = w !== null && (w.status === 'cancelled' || w.status === 'archived');
   const zoneData = useMemo(() => ZONES.map((z) => ({ value: z, label: z.replace(/_/g, ' ') })), []);
@@ -112,6 +120,7 @@ export function WorkshopEditorPage() {
     const saved = applyErrors(w ? await workshopsApi.update({ ...input, id: w.id, expectedVersion: w.version }) : await workshopsApi.create(input));
     setBusy(false);
     if (saved) {
+      changed(saved);
       notifySuccess(w ? 'Changes saved.' : 'Draft created. Publish it when it is ready.');
       setW(saved);
       form.resetDirty();
@@ -124,6 +133,7 @@ export function WorkshopEditorPage() {
     const r = handleResult(await promise);
     setBusy(false);
     if (r) {
+      changed(r);
       notifySuccess(message);
       setW(r);
       form.setValues(fromDetail(r));

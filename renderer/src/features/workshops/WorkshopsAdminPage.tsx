@@ -1,11 +1,12 @@
-import { Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { PageTitle } from '../../app/PageTitle';
 import { useDebouncedValue } from '@mantine/hooks';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { STATUS_LABELS, WORKSHOP_STATUSES, type Category, type OrganiserWorkshopRow, type WorkshopStatus } from '../../../../shared/workshops';
 import { canUse, useNav } from '../../app/navigation';
-import { handleResult } from '../../lib/notify';
+import { unwrap } from '../../lib/query';
 import { useSession } from '../auth/session.store';
 import { taxonomyApi, workshopsApi } from './workshops.api';
 import { useFormat } from '../../app/format';
@@ -23,31 +24,18 @@ export function WorkshopsAdminPage() {
   const [debounced] = useDebouncedValue(q, 200);
   const [statuses, setStatuses] = useState<WorkshopStatus[]>(['draft', 'published']);
   const [categoryId, setCategoryId] = useState<string | null>(null);
-  const [categories, setCategories] = useState<Category[]>([]);
   const [sort, setSort] = useState<DataTableSortStatus<OrganiserWorkshopRow>>({ columnAccessor: 'startsAt', direction: 'asc' });
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: OrganiserWorkshopRow[]; total: number }>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
   const canEdit = role ? canUse(role, 'workshops:update') : false;
 
-  useEffect(() => {
-    void taxonomyApi.categories().then((r) => setCategories(handleResult(r) ?? []));
-  }, []);
+  const categories: Category[] = useQuery({ queryKey: ['categories'], queryFn: () => unwrap(taxonomyApi.categories()) }).data ?? [];
 
   const sortKey: SortKey = ({ startsAt: 'starts_at', title: 'title', status: 'status', seatsTaken: 'seats', createdAt: 'created_at' } as Record<string, SortKey>)[sort.columnAccessor as string] ?? 'starts_at';
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    const r = handleResult(
-      await workshopsApi.listForOrganisers({ q: debounced || undefined, statuses: statuses.length ? statuses : undefined, categoryId: categoryId ?? undefined, sort: sortKey, direction: sort.direction, limit: PAGE, offset: (page - 1) * PAGE }),
-    );
-    setLoading(false);
-    if (r) setData(r);
-  }, [debounced, statuses, categoryId, sortKey, sort.direction, page]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const input = { q: debounced || undefined, statuses: statuses.length ? statuses : undefined, categoryId: categoryId ?? undefined, sort: sortKey, direction: sort.direction, limit: PAGE, offset: (page - 1) * PAGE };
+  const list = useQuery({ queryKey: ['workshops', 'organiser', input], queryFn: () => unwrap(workshopsApi.listForOrganisers(input)), placeholderData: keepPreviousData });
+  const data: { items: OrganiserWorkshopRow[]; total: number } = list.data ?? { items: [], total: 0 };
+  const loading = list.isFetching;
 
   return (
     <Stack>
@@ -60,6 +48,7 @@ export function WorkshopsAdminPage() {
         <MultiSelect aria-label="Status" placeholder="All statuses" data={WORKSHOP_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} value={statuses} onChange={(v) => { setStatuses(v as WorkshopStatus[]); setPage(1); }} w={300} clearable />
         <Select aria-label="Category" placeholder="All categories" data={categories.map((c) => ({ value: c.id, label: c.name }))} value={categoryId} onChange={(v) => { setCategoryId(v); setPage(1); }} clearable w={220} />
       </Group>
+      {list.isError && <Alert color="red" title="The workshops could not be shown">{list.error.message}</Alert>}
       <DataTable
         withTableBorder
         striped
