@@ -16,7 +16,9 @@ import { round } from './stats';
 const CLIENTS = 8;
 
 const caller = (i: number): Caller => ({ clientId: `bench${i}`, surface: 'workstation', station: `Bench ${i}`, user: { id: 'bench', name: 'Bench', email: 'bench@example.com', role: 'staff', mustChangePassword: false }, role: 'staff', sessionToken: null });
-const ctxFor = (db: CoreContext['db']) => ({ db, now: () => new Date(), sessions: new SessionStore() }) as unknown as CoreContext;
+// The service on its own: the live-update notice a booking sends goes nowhere here (the dispatcher
+// column runs whole cores, notices included).
+const ctxFor = (db: CoreContext['db']) => ({ db, now: () => new Date(), sessions: new SessionStore(), announce: () => undefined }) as unknown as CoreContext;
 
 async function seedWorkshop(db: CoreContext['db'], capacity: number, mode: 'automatic' | 'manual'): Promise<string> {
   await sql`insert into category (id, name) values ('bench-cat', 'Bench') on conflict do nothing`.execute(db);

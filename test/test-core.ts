@@ -176,6 +176,18 @@ export async function signedIn(t: TestCore, role: 'admin' | 'staff' | 'attendee'
 }
 
 /**
+ * Another computer on the same database as `t` (PostgreSQL: its own core and connection pool), with
+ * its station name, and `who` signed in on client id `who.clientId` there.
+ */
+export async function anotherStation(t: TestCore, stationName: string, who: { clientId: string; email: string }): Promise<Core> {
+  const core = await createCore({ database: t.databaseConfig, settingsFile: join(mkdtempSync(join(tmpdir(), 'wb-station-')), 's.json'), clock: t.clock.now, bcryptCost: 4, logError: () => undefined });
+  core.ctx.settings.write({ stationName, databaseUrl: null });
+  const r = await core.dispatch({ clientId: who.clientId, surface: 'workstation' }, 'auth:signIn', { email: who.email, password: STRONG_PASSWORD });
+  if (!r.ok) throw new Error(`signing in ${who.email} at ${stationName}: ${r.error.message}`);
+  return core;
+}
+
+/**
  * One core per describe block (PGlite start-up is the expensive part), emptied and seeded before
  * each test. Returns a stand-in that always points at the live core, so tests read `t.call(...)`.
  */

@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CheckInResult } from '../../shared/desk';
 import type { Result } from '../../shared/errors';
-import { createCore, type Core } from '../core/create-core';
+import type { Core } from '../core/create-core';
 import { category, publishedWorkshop, startingIn } from '../../test/catalogue';
-import { createTestCore, describeOnPostgres, setupAdmin, STRONG_PASSWORD, type TestCore } from '../../test/test-core';
+import { anotherStation, createTestCore, describeOnPostgres, setupAdmin, STRONG_PASSWORD, type TestCore } from '../../test/test-core';
 
 /**
  * Event day on three computers (each its own core and pool): two desks check people in — some paying
@@ -34,13 +31,8 @@ describeOnPostgres('check-ins and desk payments racing cancellations at other st
     t = await createTestCore('postgres');
     await setupAdmin(t);
     await t.must('admin', 'users:create', { name: 'Desk Staff', email: 'desk@example.com', role: 'staff', password: STRONG_PASSWORD, mustChangePassword: false });
-    for (let i = 0; i < 3; i++) {
-      const core = await createCore({ database: t.databaseConfig, settingsFile: join(mkdtempSync(join(tmpdir(), 'wb-lock-')), 's.json'), clock: t.clock.now, bcryptCost: 4, logError: () => undefined });
-      core.ctx.settings.write({ stationName: i < 2 ? `Front desk ${i + 1}` : 'Office', databaseUrl: null });
-      const who = i < 2 ? { clientId: 'desk', email: 'desk@example.com' } : { clientId: 'admin', email: 'ada@example.com' };
-      expect((await core.dispatch({ clientId: who.clientId, surface: 'workstation' }, 'auth:signIn', { email: who.email, password: STRONG_PASSWORD })).ok).toBe(true);
-      stations.push(core);
-    }
+    const staff = { clientId: 'desk', email: 'desk@example.com' };
+    stations.push(await anotherStation(t, 'Front desk 1', staff), await anotherStation(t, 'Front desk 2', staff), await anotherStation(t, 'Office', { clientId: 'admin', email: 'ada@example.com' }));
   }, 120_000);
   afterAll(async () => {
     for (const s of stations) await s.close();

@@ -1,13 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CheckInResult } from '../../shared/desk';
-import { createCore, type Core } from '../core/create-core';
+import type { Core } from '../core/create-core';
 import { category, publishedWorkshop, startingIn } from '../../test/catalogue';
-import { createTestCore, describeOnPostgres, setupAdmin, STRONG_PASSWORD, type TestCore } from '../../test/test-core';
+import { anotherStation, createTestCore, describeOnPostgres, setupAdmin, STRONG_PASSWORD, type TestCore } from '../../test/test-core';
 
 /**
  * Eight desks (each its own core and connection pool, as eight computers would be) scanning the same
@@ -30,13 +27,7 @@ describeOnPostgres('eight desks scanning the same tickets at once', () => {
     const w = await publishedWorkshop(t, cat, { ...startingIn(t, 10), capacity: TICKETS, priceMinor: 0 });
     workshopId = w.id;
     for (let i = 0; i < TICKETS; i++) codes.push((await t.must('admin', 'registrations:registerPerson', { workshopId, name: `Guest ${i}` })).ticketCode!);
-    for (let i = 0; i < STATIONS; i++) {
-      const core = await createCore({ database: t.databaseConfig, settingsFile: join(mkdtempSync(join(tmpdir(), 'wb-desk-')), 's.json'), clock: t.clock.now, bcryptCost: 4, logError: (e) => console.error(e) });
-      core.ctx.settings.write({ stationName: `Front desk ${i + 1}`, databaseUrl: null });
-      const r = await core.dispatch({ clientId: 'desk', surface: 'workstation' }, 'auth:signIn', { email: 'desk@example.com', password: STRONG_PASSWORD });
-      expect(r.ok).toBe(true);
-      desks.push(core);
-    }
+    for (let i = 0; i < STATIONS; i++) desks.push(await anotherStation(t, `Front desk ${i + 1}`, { clientId: 'desk', email: 'desk@example.com' }));
   }, 180_000);
   afterAll(async () => {
     for (const d of desks) await d.close();
