@@ -4,13 +4,22 @@ import { apiCall, createAdmin, expect, otherWindow, shot, signIn, STRONG, test }
 
 const SCAN = 'Scan a ticket, or type a name, email or phone';
 const pad = (n: number) => String(n).padStart(2, '0');
-/** "2026-12-01T14:20" in UTC, `minutes` from now. */
-const utcLocal = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16);
+/** "2026-12-01T14:20": the wall-clock time in `zone`, `minutes` from now. */
+const localIn = (zone: string, minutes: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(Date.now() + minutes * 60_000))
+    .replace(' ', 'T');
+/**
+ * "Today's sessions" are the workshops that start today in their own zone: a zone where the next
+ * three hours stay on today's date, so the spec means the same at any hour it runs (in UTC after
+ * 21:00 the sessions would start tomorrow; Honolulu is then around noon).
+ */
+const ZONE = ['UTC', 'Pacific/Honolulu'].find((z) => localIn(z, 0).slice(0, 10) === localIn(z, 180).slice(0, 10))!;
 
 async function workshop(request: APIRequestContext, categoryId: string, title: string, priceMinor: number, capacity: number) {
   const w = await apiCall(request, 'workshops:create', {
     title, summary: '', description: '', categoryId, tags: [], city: 'Leeds', venue: 'Hall', address: '', instructor: '',
-    startsLocal: utcLocal(30), endsLocal: utcLocal(180), timeZone: 'UTC', capacity, priceMinor, currency: 'EUR', registrationMode: 'automatic', waitlistEnabled: true,
+    startsLocal: localIn(ZONE, 30), endsLocal: localIn(ZONE, 180), timeZone: ZONE, capacity, priceMinor, currency: 'EUR', registrationMode: 'automatic', waitlistEnabled: true,
   });
   await apiCall(request, 'workshops:publish', { id: w.id });
   return w as { id: string; title: string };
