@@ -1,26 +1,17 @@
 // @vitest-environment happy-dom
 import '../../../test/setup-dom';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkResult, QueuePage } from '../../../../shared/registrations';
+import { renderWithAppQueries } from '../../../test/app-queries';
 import { fakeApi, ok } from '../../../test/fake-api';
 
-/** The page with the app's own query client, bound to the live events as the app binds it. */
-async function showQueue() {
-  vi.resetModules();
-  const { queryClient } = await import('../../lib/query');
-  const { ApprovalQueuePage } = await import('./ApprovalQueuePage');
-  render(
-    <QueryClientProvider client={queryClient}>
-      <MantineProvider env="test">
-        <ApprovalQueuePage />
-      </MantineProvider>
-    </QueryClientProvider>,
-  );
-}
+const showQueue = () =>
+  renderWithAppQueries(async () => {
+    const { ApprovalQueuePage } = await import('./ApprovalQueuePage');
+    return <ApprovalQueuePage />;
+  });
 
 const row = (id: string, personName: string) => ({ id, workshopId: 'w1', workshopTitle: 'Tight', workshopStartsAt: '2099-01-01T10:00:00.000Z', workshopTimeZone: 'UTC', categoryName: 'Arts', personName, personEmail: null, requestedAt: '2098-12-01T10:00:00.000Z' });
 const queue: QueuePage = {

@@ -1,31 +1,22 @@
 // @vitest-environment happy-dom
 import '../../../test/setup-dom';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Registration } from '../../../../shared/registrations';
 import type { WorkshopDetail } from '../../../../shared/workshops';
+import { renderWithAppQueries } from '../../../test/app-queries';
 import { fakeApi, ok } from '../../../test/fake-api';
 
-/** The page with the app's own query client, bound to the live events as the app binds it. */
-async function showPage() {
-  vi.resetModules();
-  const { queryClient } = await import('../../lib/query');
-  const { useNav } = await import('../../app/navigation');
-  const { useSession } = await import('../auth/session.store');
-  const { WorkshopRegistrationsPage } = await import('./WorkshopRegistrationsPage');
-  useSession.setState({ session: { user: { id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', mustChangePassword: false }, expiresAt: '2099-01-01T00:00:00.000Z', idleTimeoutSeconds: 1800 } });
-  useNav.setState({ page: 'workshopRegistrations', workshopId: 'w1' });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <MantineProvider env="test">
-        <WorkshopRegistrationsPage />
-      </MantineProvider>
-    </QueryClientProvider>,
-  );
-}
+const showPage = () =>
+  renderWithAppQueries(async () => {
+    const { useNav } = await import('../../app/navigation');
+    const { useSession } = await import('../auth/session.store');
+    const { WorkshopRegistrationsPage } = await import('./WorkshopRegistrationsPage');
+    useSession.setState({ session: { user: { id: 'u1', name: 'Ada', email: 'ada@example.com', role: 'admin', mustChangePassword: false }, expiresAt: '2099-01-01T00:00:00.000Z', idleTimeoutSeconds: 1800 } });
+    useNav.setState({ page: 'workshopRegistrations', workshopId: 'w1' });
+    return <WorkshopRegistrationsPage />;
+  });
 
 const workshop = {
   id: 'w1', title: 'Pottery', summary: '', categoryId: 'c', categoryName: 'Arts', tags: [], city: 'London', venue: 'Studio', instructor: '',
