@@ -113,8 +113,9 @@ async function benchCheckIn(url: string, runs: number) {
       ev as (insert into checkin_event (id, registration_id, workshop_id, kind, at, station, surface, request_id) select checkin_id, id, workshop_id, 'check_in', now(), 'raw', 'workstation', $2::uuid from reg returning id),
       audit as (insert into audit_log (station, action, entity_type, entity_id, after) select 'raw', 'checkin.check_in', 'registration', reg.id, jsonb_build_object('checkInId', ev.id::text) from reg, ev),
       claim as (insert into request_outcome (request_id, channel, entity_id) select $2::uuid, 'desk:checkIn', id::text from ev),
-      counts as (update workshop set checked_in = checked_in + 1 where id in (select workshop_id from reg) returning checked_in, seats_taken)
-      select ev.id, counts.checked_in, counts.seats_taken from ev, counts`;
+      counts as (insert into workshop_checked_in as c (workshop_id, checked_in) select workshop_id, 1 from reg
+        on conflict (workshop_id) do update set checked_in = c.checked_in + 1 returning workshop_id, checked_in)
+      select ev.id, counts.checked_in, w.seats_taken from ev, counts join workshop w on w.id = counts.workshop_id`;
     const rawStart = performance.now();
     await Promise.all(
       Array.from({ length: STATIONS }, async (_, s) => {

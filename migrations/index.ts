@@ -20,6 +20,7 @@ import * as m0018 from './20261201_0018_price_postings';
 import * as m0019 from './20261201_0019_request_outcome_json';
 import * as m0020 from './20261201_0020_registration_indexes_without_nulls';
 import * as m0021 from './20261201_0021_request_fingerprint';
+import * as m0022 from './20261202_0022_checked_in_counter';
 
 /**
  * Every migration, by name, in order. Explicit (no folder scanning): a packed app has no folder
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_0019_request_outcome_json': m0019,
   '20261201_0020_registration_indexes_without_nulls': m0020,
   '20261201_0021_request_fingerprint': m0021,
+  '20261202_0022_checked_in_counter': m0022,
 };

@@ -75,15 +75,13 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
   if (verdict !== 'checked_in') return resultOf(verdict, row, { counts: verdict === 'already' ? await seatCounts(db, row.workshop_id) : null });
 
   const actorName = caller.user?.name ?? null;
-  // The workshop's row first, then the registration's: the order every change of registrations
-  // keeps (a cancellation holds the workshop and then its registrations), so the two never deadlock.
-  // The registration is only written once joined with the held workshop row, whatever the plan.
+  // The workshop's row is not locked: the count lives in a row of its own (migration 0022), taken
+  // after the registration, the order every change of registrations keeps (workshop, registration,
+  // count), so check-ins of one workshop do not queue behind each other nor deadlock with a cancellation.
   const made = await sql<{ id: string; at: Date; checked_in: number; confirmed: number }>`
-    with hold as (select id from workshop where id = ${row.workshop_id} for no key update),
-    reg as (
+    with reg as (
       update registration r set checkin_id = nextval(pg_get_serial_sequence('checkin_event', 'id')), version = r.version + 1, updated_at = ${now}
-      from hold
-      where r.id = ${row.id} and r.workshop_id = hold.id and r.checkin_id is null and r.status = 'confirmed' and r.payment_status <> 'unpaid'
+      where r.id = ${row.id} and r.checkin_id is null and r.status = 'confirmed' and r.payment_status <> 'unpaid'
       returning r.id, r.workshop_id, r.checkin_id
     ),
     ev as (
@@ -99,10 +97,11 @@ export async function checkIn(ctx: CoreContext, caller: Caller, db: Db, target: 
     ),
     claim as (${claimRequestSql(caller, sql`select id::text as id from ev`)}),
     counts as (
-      update workshop set checked_in = checked_in + 1 where id in (select workshop_id from reg)
-      returning checked_in, seats_taken as confirmed
+      insert into workshop_checked_in as c (workshop_id, checked_in) select workshop_id, 1 from reg
+      on conflict (workshop_id) do update set checked_in = c.checked_in + 1
+      returning workshop_id, checked_in
     )
-    select ev.id::text as id, ev.at, counts.checked_in, counts.confirmed from ev, counts`.execute(db);
+    select ev.id::text as id, ev.at, counts.checked_in, w.seats_taken as confirmed from ev, counts join workshop w on w.id = counts.workshop_id`.execute(db);
 
   const ev = made.rows[0];
   if (!ev) {

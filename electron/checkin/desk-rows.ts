@@ -96,9 +96,13 @@ export const toDeskWorkshop = (r: PersonRow): DeskWorkshop => ({
 export const toCheckInRecord = (r: PersonRow): CheckInRecord | null =>
   r.ci_id ? { id: r.ci_id, at: iso(r.ci_at!), station: r.ci_station!, byName: r.ci_by, surface: r.ci_surface! } : null;
 
-/** Checked in / confirmed for one workshop, as the database holds them now. */
-/** Checked in / confirmed: the workshop holds both (its seats taken are its confirmed people). */
+/** Checked in / confirmed for one workshop: its own count row, and its seats taken (its confirmed people). */
 export async function seatCounts(db: Db, workshopId: string): Promise<{ checkedIn: number; confirmed: number }> {
-  const w = await db.selectFrom('workshop').select(['checked_in', 'seats_taken']).where('id', '=', workshopId).executeTakeFirstOrThrow();
+  const w = await db
+    .selectFrom('workshop as w')
+    .leftJoin('workshop_checked_in as c', 'c.workshop_id', 'w.id')
+    .select(['w.seats_taken', sql<number>`coalesce(c.checked_in, 0)`.as('checked_in')])
+    .where('w.id', '=', workshopId)
+    .executeTakeFirstOrThrow();
   return { checkedIn: w.checked_in, confirmed: w.seats_taken };
 }

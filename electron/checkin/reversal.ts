@@ -27,7 +27,7 @@ export async function reverseCheckIn(trx: Transaction<Database>, caller: Caller,
       where id = ${ev.registration_id} and checkin_id = ${ev.id}
       returning id
     ),
-    counts as (update workshop set checked_in = checked_in - 1 where id = ${ev.workshop_id} and exists (select 1 from reg)),
+    counts as (update workshop_checked_in set checked_in = checked_in - 1 where workshop_id = ${ev.workshop_id} and exists (select 1 from reg)),
     rev as (
       insert into checkin_event (registration_id, workshop_id, kind, reverses_id, at, station, surface, actor_id, actor_name, reason)
       select ${ev.registration_id}, ${ev.workshop_id}, 'reversal', ${ev.id}, ${now}, ${caller.station}, ${caller.surface}, ${caller.user?.id ?? null}, ${caller.user?.name ?? null}, ${reason} from reg

@@ -84,6 +84,32 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
     }
   });
 
+  it('moves the check-in counts off the workshops into rows of their own, each as the registrations show it', async () => {
+    const pgDb = kind === 'postgres' ? await createPostgresDatabase() : null;
+    const h = await createDb(pgDb ? { kind: 'postgres', url: pgDb.url } : { kind: 'embedded' });
+    try {
+      const migrator = new Migrator({ db: h.db, provider: { getMigrations: async () => migrations } });
+      expect((await migrator.migrateTo('20261201_0021_request_fingerprint')).error).toBeUndefined();
+      await sql`insert into category (id, name) values ('c1', 'Food')`.execute(h.db);
+      await sql`insert into workshop (id, title, category_id, city, venue, starts_at, ends_at, time_zone, capacity, seats_taken, checked_in, price_minor, currency, registration_mode, status)
+        select w, 'Bread ' || w, 'c1', 'Paris', 'Atelier', now(), now() + interval '2 hours', 'Europe/Paris', 10, 3, 0, 0, 'EUR', 'automatic', 'published' from unnest(array['w1', 'w2']) w`.execute(h.db);
+      await sql`insert into registration (id, workshop_id, person_name, status, requested_at, confirmed_at, amount_due_minor, currency, payment_status, station)
+        select 'r' || i, case when i <= 3 then 'w1' else 'w2' end, 'Guest ' || i, 'confirmed', now(), now(), 0, 'EUR', 'not_required', 'Desk' from generate_series(1, 6) i`.execute(h.db);
+      // Two people of w1 came in; w2 had nobody yet.
+      await sql`insert into checkin_event (id, registration_id, workshop_id, kind, at, station, surface) values (1, 'r1', 'w1', 'check_in', now(), 'Desk', 'workstation'), (2, 'r2', 'w1', 'check_in', now(), 'Desk', 'workstation')`.execute(h.db);
+      await sql`update registration set checkin_id = substr(id, 2)::bigint where id in ('r1', 'r2')`.execute(h.db);
+      await sql`update workshop set checked_in = 2 where id = 'w1'`.execute(h.db);
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const counts = await sql<{ workshop_id: string; checked_in: number }>`select workshop_id, checked_in from workshop_checked_in order by workshop_id`.execute(h.db);
+      expect(counts.rows).toEqual([{ workshop_id: 'w1', checked_in: 2 }]);
+      const left = await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_name = 'workshop' and column_name = 'checked_in'`.execute(h.db);
+      expect(left.rows[0]!.n).toBe(0);
+    } finally {
+      await h.close();
+      await pgDb?.drop();
+    }
+  });
+
   // Registered for PostgreSQL only (not skipped): an in-memory PGlite does not outlive close(), and
   // the on-disk test below covers the embedded case.
   if (kind === 'postgres') {

@@ -78,6 +78,7 @@ export interface Database {
   tag: TagTable;
   workshop: WorkshopTable;
   workshop_tag: WorkshopTagTable;
+  workshop_checked_in: WorkshopCheckedInTable;
   workshop_facet_month: WorkshopFacetMonthTable;
   search_lexicon: SearchLexiconTable;
   facet_cell: FacetCellTable;
@@ -157,8 +158,6 @@ export interface WorkshopTable {
   time_zone: string;
   capacity: number;
   seats_taken: Generated<number>;
-  /** People checked in (migration 0017), kept by the check-in and reversal statements. */
-  checked_in: Generated<number>;
   price_minor: number;
   currency: string;
   registration_mode: 'automatic' | 'manual';
@@ -173,6 +172,12 @@ export interface WorkshopTable {
   search_doc: ColumnType<unknown, never, never>;
   /** A compact number for the workshop, used by workshop_word. */
   num: ColumnType<number, never, never>;
+}
+
+/** People checked in per workshop (migration 0022): a row of its own, touched only by check-ins and reversals. */
+export interface WorkshopCheckedInTable {
+  workshop_id: string;
+  checked_in: number;
 }
 
 export interface WorkshopTagTable {

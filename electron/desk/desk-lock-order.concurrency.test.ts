@@ -83,7 +83,7 @@ describeOnPostgres('check-ins and desk payments racing cancellations at other st
     // Nobody whose own registration was cancelled is counted in (a cancelled workshop keeps who came).
     for (const r of regs.rows.filter((x) => x.workshop_id === free.id)) expect(r.status === 'cancelled' && r.checked_in, JSON.stringify(r)).toBe(false);
     const counts = await sql<{ id: string; seats_taken: number; checked_in: number; confirmed: number; in: number }>`
-      select w.id, w.seats_taken, w.checked_in,
+      select w.id, w.seats_taken, coalesce((select c.checked_in from workshop_checked_in c where c.workshop_id = w.id), 0) as checked_in,
         (select count(*)::int from registration r where r.workshop_id = w.id and r.status = 'confirmed') as confirmed,
         (select count(*)::int from registration r where r.workshop_id = w.id and r.checkin_id is not null) as in
       from workshop w where w.id in (${free.id}, ${paid.id})`.execute(t.core.ctx.db);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CheckInResult } from '../../shared/desk';
 import type { Core } from '../core/create-core';
@@ -72,8 +73,9 @@ describeOnPostgres('eight desks scanning the same tickets at once', () => {
       ),
     );
     expect(undone.flat().every((r) => r.ok)).toBe(true);
-    const after = await sql<{ held: number; recount: number }>`select w.checked_in as held,
-      (select count(*) from registration r where r.workshop_id = w.id and r.checkin_id is not null)::int as recount from workshop w where w.id = ${workshopId}`.execute(t.core.ctx.db);
+    const after = await sql<{ held: number; recount: number }>`select coalesce(c.checked_in, 0) as held,
+      (select count(*) from registration r where r.workshop_id = w.id and r.checkin_id is not null)::int as recount
+      from workshop w left join workshop_checked_in c on c.workshop_id = w.id where w.id = ${workshopId}`.execute(t.core.ctx.db);
     expect(after.rows[0]).toEqual({ held: 0, recount: 0 });
   });
 
@@ -98,6 +100,28 @@ describeOnPostgres('eight desks scanning the same tickets at once', () => {
     }
     const events = await sql<{ n: number }>`select count(*)::int as n from checkin_event where workshop_id = ${w.id}`.execute(t.core.ctx.db);
     expect(events.rows[0]!.n).toBe(20);
+  });
+
+  it('check-ins at the door go on while the office holds the workshop (a bulk approval, a cancellation under way)', async () => {
+    const cat = await category(t, 'Held');
+    const w = await publishedWorkshop(t, cat, { ...startingIn(t, 10), capacity: 10, priceMinor: 0, title: 'Held by the office' });
+    const tickets: string[] = [];
+    for (let i = 0; i < 3; i++) tickets.push((await t.must('admin', 'registrations:registerPerson', { workshopId: w.id, name: `Door ${i}` })).ticketCode!);
+    const office = new pg.Client({ connectionString: (t.databaseConfig as { url: string }).url });
+    await office.connect();
+    try {
+      // What every change of a workshop's registrations takes first, held as a long one would.
+      await office.query('begin');
+      await office.query('select id from workshop where id = $1 for no key update', [w.id]);
+      const scans = Promise.all(tickets.map((code, i) => desks[i]!.dispatch({ clientId: 'desk', surface: 'workstation' }, 'desk:checkIn', { ticketCode: code }, { requestId: randomUUID() })));
+      const within = await Promise.race([scans.then((r) => r), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+      expect(within, 'the check-ins waited for the office to let go of the workshop').not.toBeNull();
+      expect(within!.map((r) => r.ok && (r.data as CheckInResult).outcome)).toEqual(['checked_in', 'checked_in', 'checked_in']);
+      expect(within!.map((r) => r.ok && (r.data as CheckInResult).counts?.checkedIn).sort()).toEqual([1, 2, 3]);
+    } finally {
+      await office.query('rollback');
+      await office.end();
+    }
   });
 
   it('two desks registering a walk-in for the last seat: one gets it, the other is told it is full', async () => {
