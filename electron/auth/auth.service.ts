@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.service';
 import { actorOf, powersAt, type Caller } from '../core/caller';
 import type { CoreContext } from '../core/context';
 import type { Database } from '../db/schema';
+import { inBetterAuthCall } from './better-auth-scope';
 import { deleteSessions, getPasswordHash, hashPassword, insertAccount, isEmailTaken, setPasswordHash } from './accounts';
 import { reserveAttempt, settleSuccess, signInBuckets, signUpBuckets, type Reservation } from './login-throttle';
 import { needsRehash, verifyPassword } from './password-hash';
@@ -97,7 +98,7 @@ const isBadCredentials = (e: unknown): boolean => {
 async function openSession(ctx: CoreContext, caller: Caller, email: string, password: string): Promise<ResolvedSession | null> {
   let res;
   try {
-    res = await ctx.auth.api.signInEmail({ body: { email, password, rememberMe: false }, returnHeaders: true });
+    res = await inBetterAuthCall(() => ctx.auth.api.signInEmail({ body: { email, password, rememberMe: false }, returnHeaders: true }));
   } catch (e) {
     if (isBadCredentials(e)) return null;
     throw e;

@@ -5,6 +5,7 @@ import { createTestCore, describeOnPostgres, OTHER_STRONG_PASSWORD, setupAdmin, 
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
   const t = useTestCore(kind, setupAdmin);
@@ -33,6 +34,20 @@ describe.each(testDatabaseKinds())('accounts and sessions on %s', (kind) => {
     expect(common).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { password: [expect.stringMatching(/commonly used/)] } } });
     // 12 characters exactly is fine.
     await t.must('y', 'auth:signUp', { name: 'P', email: 'q@example.com', password: 'zebra-lamp-7' });
+  });
+
+  it('signs in several windows at once, each as its own account, and leaves better-auth\'s request contexts off afterwards', async () => {
+    const people = ['Ana', 'Bo', 'Cy', 'Di', 'Ed'];
+    for (const n of people) await t.must(`up-${n}`, 'auth:signUp', { name: n, email: `${n.toLowerCase()}@example.com`, password: STRONG_PASSWORD });
+    const sessions = await Promise.all(people.map((n) => t.must(`w-${n}`, 'auth:signIn', { email: `${n.toLowerCase()}@example.com`, password: STRONG_PASSWORD })));
+    expect(sessions.map((s) => s.user.email)).toEqual(people.map((n) => `${n.toLowerCase()}@example.com`));
+    for (const n of people) expect((await t.must(`w-${n}`, 'auth:session', {}))?.user.name).toBe(n);
+    // Left on, they keep Node 20's promise hooks on for every later call of every window (see
+    // better-auth-scope.ts). Newer Node versions have no such switch, and nothing to turn off.
+    const shared = (globalThis as Record<symbol, { context?: Record<string, unknown> } | undefined>)[Symbol.for('better-auth:global')];
+    const stores = Object.values(shared?.context ?? {}).filter((v) => v instanceof AsyncLocalStorage);
+    expect(stores.length).toBeGreaterThan(0);
+    for (const store of stores) expect((store as { enabled?: boolean }).enabled ?? false).toBe(false);
   });
 
   it('says the same thing for a wrong password and an unknown email', async () => {

@@ -160,7 +160,7 @@ export async function restoreBackup(ctx: CoreContext, caller: Caller, input: z.o
         throw new AppError('CONFLICT', `The current data could not be saved as a safety copy first (${err instanceof AppError ? err.message : 'it could not be read'}), so nothing was restored.`);
       }
       await swapIn(ctx, staging);
-    });
+    }, { fromACall: true });
     return outcome;
   } finally {
     rt.restoring = false;

@@ -21,9 +21,12 @@ describe('the gate a restore closes while it swaps the database', () => {
 
     answers.slow = dispatch(origin, 'slow', {});
     const order: string[] = [];
-    const swap = gate.exclusive(async () => {
-      order.push('swapped');
-    });
+    const swap = gate.exclusive(
+      async () => {
+        order.push('swapped');
+      },
+      { fromACall: false },
+    );
     // The swap waits for the running call; a new call meanwhile is told to try again.
     expect(await dispatch(origin, 'during', {})).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: RESTORING_MESSAGE } });
     expect(order).toEqual([]);
@@ -40,17 +43,28 @@ describe('the gate a restore closes while it swaps the database', () => {
     const dispatch = gatedDispatch(gate, async () => running.promise);
     const call = dispatch({ clientId: 'c', surface: 'workstation' }, 'x', {});
     // The drain gives up on a call stuck past its limit (a file dialog left open).
-    await gate.exclusive(async () => undefined, 0);
+    await gate.exclusive(async () => undefined, { fromACall: false, drainMs: 0 });
     running.release({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Please try again.' } });
     expect(await call).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/replaced from a backup/) } });
   });
 
-  it('does not wait for the call that asked for the restore', async () => {
+  it('does not wait for the call that asked for the restore, and waits for the others', async () => {
     const gate = new DatabaseGate();
-    const dispatch = gatedDispatch(gate, async () => {
-      await gate.exclusive(async () => undefined);
+    const other = held<Result<unknown>>();
+    const order: string[] = [];
+    const dispatch = gatedDispatch(gate, async (_o, channel) => {
+      if (channel !== 'backup:restore') return other.promise;
+      await gate.exclusive(async () => void order.push('swapped'), { fromACall: true });
       return { ok: true, data: 'restored' };
     });
-    expect(await dispatch({ clientId: 'c', surface: 'workstation' }, 'backup:restore', {})).toEqual({ ok: true, data: 'restored' });
+    const origin = { clientId: 'c', surface: 'workstation' as const };
+    const running = dispatch(origin, 'desk:checkIn', {});
+    const restore = dispatch(origin, 'backup:restore', {});
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    other.release({ ok: true, data: 'checked in' });
+    expect(await running).toEqual({ ok: true, data: 'checked in' });
+    expect(await restore).toEqual({ ok: true, data: 'restored' });
+    expect(order).toEqual(['swapped']);
   });
 });

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../core/dispatch';
 
@@ -15,7 +14,6 @@ export class DatabaseGate {
   private closed = false;
   private generation = 0;
   private readonly waiters = new Set<() => void>();
-  private readonly inside = new AsyncLocalStorage<true>();
 
   get replacing(): boolean {
     return this.closed;
@@ -26,7 +24,7 @@ export class DatabaseGate {
     const generation = this.generation;
     this.inflight++;
     try {
-      const value = await this.inside.run(true, work);
+      const value = await work();
       return { ran: true, value, overlapped: this.generation !== generation };
     } finally {
       this.inflight--;
@@ -34,11 +32,15 @@ export class DatabaseGate {
     }
   }
 
-  async exclusive<T>(work: () => Promise<T>, drainMs = 10_000): Promise<T> {
+  /**
+   * `fromACall`: the restore itself is one of the calls in flight (it comes through the dispatcher),
+   * so the drain waits for the others only. Said by the caller rather than found out with an
+   * AsyncLocalStorage: one of those turns on Node's promise hooks for every promise of every call.
+   */
+  async exclusive<T>(work: () => Promise<T>, opts: { fromACall: boolean; drainMs?: number }): Promise<T> {
     this.closed = true;
     try {
-      // The restore itself is one of the calls in flight when it comes through the dispatcher.
-      await this.drain(this.inside.getStore() ? 1 : 0, drainMs);
+      await this.drain(opts.fromACall ? 1 : 0, opts.drainMs ?? 10_000);
       return await work();
     } finally {
       this.generation++;
